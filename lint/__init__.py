@@ -1,0 +1,3 @@
+"""kdlint: a linter and fixer for curated Markdown lists of research papers."""
+
+__version__ = "0.1.0"

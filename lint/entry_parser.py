@@ -1,0 +1,285 @@
+"""Read one list item's source lines into an `Entry`.
+
+mistletoe tells where an item starts and ends; everything inside it is located
+here in the item's own lines, so every part gets an exact span. The canonical
+(bold) style is::
+
+    - **Title, Venue Year, Venue Year** [[Code]](url)
+      - https://paper.url
+      - *Author One, Author Two.*
+
+Items in other styles become entries too (their links and identifiers are
+read), but only the bold style gets its title, venues and authors split out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .diagnostics import Span
+from .model import Authors, Entry, Link, LinkKind, PaperId, Placement, SubBullet, VenueYear
+from .urls import paper_ids
+from .vocabulary import code_labels
+
+LIST_MARKER = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)")
+BOLD = re.compile(r"\*\*(?P<inner>[^*]+(?:\*(?!\*)[^*]*)*)\*\*|__(?P<inner2>[^_]+)__")
+# [label](url) or [[label]](url); the label may hold one level of brackets,
+# the URL one level of parentheses; an optional "title" may follow the URL.
+LINK = re.compile(
+    r"\[(?P<label>[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*)\]"
+    r"\((?P<lt><)?(?P<url>[^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*)(?(lt)>)"
+    r"(?:\s+\"[^\"]*\")?\)"
+)
+BARE_URL = re.compile(r"https?://[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"*_]")
+ITALIC = re.compile(r"^(?P<open>\*(?!\*)|_(?!_))(?P<text>.+?)(?P=open)(?P<after>\.?)$")
+YEAR_TOKEN = re.compile(r"(?<![\w./-])(?:19|20)\d{2}(?![\w/-])")
+
+_PAPER_WORDS = ("paper", "arxiv", "pdf", "openreview", "doi", ":link:")
+_CODE_WORDS = ("code", "github", ":octocat:", "repo")
+_PREPRINTS = frozenset({"arxiv", "biorxiv", "medrxiv", "corr", "techrxiv", "ssrn", "preprint"})
+_CONNECTORS = frozenset({"of", "on", "in", "for", "and", "the", "&", "-"})
+
+_VENUE_WORD = r"[A-Za-z][\w&+.'’/\-]*"
+_VENUE = rf"(?P<venue>{_VENUE_WORD}(?: {_VENUE_WORD}){{0,5}})"
+VENUE_YEAR = re.compile(rf"^{_VENUE} (?P<year>\d{{4}})$")
+VENUE_BAD_YEAR = re.compile(rf"^{_VENUE}(?P<year> ?'\d{{2}}| \d{{2,3}}| \d{{5,8}})$")
+YEAR_ONLY = re.compile(r"^(?P<year>(?:19|20)\d{2})$")
+VENUE_ONLY = re.compile(rf"^{_VENUE}$")
+NAME_LIST = re.compile(r"^[A-Z][\w.'’\-]*(?: [\w.'’\-]+){0,4}(?:(?:,| and| &) ?[A-Z][\w.'’\-]*(?: [\w.'’\-]+){0,4})+\.?$")
+
+
+def classify_label(label: str) -> LinkKind:
+    folded = label.strip().casefold()
+    if any(word in folded for word in _PAPER_WORDS):
+        return LinkKind.PAPER
+    if folded in code_labels() or any(word in folded for word in _CODE_WORDS):
+        return LinkKind.CODE
+    return LinkKind.OTHER
+
+
+def _acronymic(word: str) -> bool:
+    return sum(ch.isupper() for ch in word) >= 2 or word.casefold() in _PREPRINTS
+
+
+def _venue_words_ok(venue: str, strict: bool) -> bool:
+    words = venue.split(" ")
+    if not _acronymic(words[0]) and (strict or not words[0][0].isupper()):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.casefold() in _CONNECTORS or w.casefold() in _PREPRINTS for w in words)
+
+
+def parse_venue_segment(segment: str, line: int, col: int) -> VenueYear | None:
+    """`segment` starts at 0-based column `col`; return the pair it spells, if any."""
+    stripped = segment.strip()
+    if not stripped:
+        return None
+    start = col + segment.index(stripped)
+    span = Span.on_line(line, start, start + len(stripped))
+
+    def part(name: str, m: re.Match[str]) -> Span:
+        s, e = m.span(name)
+        text = m.group(name)
+        lead = len(text) - len(text.lstrip(" "))
+        return Span.on_line(line, start + s + lead, start + e)
+
+    m = VENUE_YEAR.match(stripped)
+    if m and _venue_words_ok(m.group("venue"), strict=False):
+        return VenueYear(venue=m.group("venue"), year=m.group("year"), span=span,
+                         venue_span=part("venue", m), year_span=part("year", m))
+    m = YEAR_ONLY.match(stripped)
+    if m:
+        return VenueYear(venue=None, year=m.group("year"), span=span, venue_span=None,
+                         year_span=part("year", m))
+    m = VENUE_BAD_YEAR.match(stripped)
+    if m and _venue_words_ok(m.group("venue"), strict=True):
+        return VenueYear(venue=m.group("venue"), year=m.group("year").strip(), span=span,
+                         venue_span=part("venue", m), year_span=part("year", m))
+    m = VENUE_ONLY.match(stripped)
+    if m and len(stripped.split(" ")) <= 4 and _venue_words_ok(stripped, strict=True):
+        return VenueYear(venue=stripped, year=None, span=span, venue_span=span, year_span=None)
+    return None
+
+
+def split_title(inner: str, line: int, col: int) -> tuple[str, Span, list[VenueYear]]:
+    """Split bold text `Title, Venue Year, Venue Year` (starting at column `col`)."""
+    venues: list[VenueYear] = []
+    rest = inner
+    while True:
+        comma = rest.rfind(",")
+        if comma < 0:
+            break
+        pair = parse_venue_segment(rest[comma + 1 :], line, col + comma + 1)
+        if pair is None:
+            break
+        venues.insert(0, pair)
+        rest = rest[:comma]
+    title = rest.strip()
+    lead = len(rest) - len(rest.lstrip())
+    title_span = Span.on_line(line, col + lead, col + lead + len(title))
+    return title, title_span, venues
+
+
+def find_links(text: str, line: int, placement: Placement, start: int = 0) -> list[Link]:
+    """Markdown links and bare URLs in `text` from column `start` on."""
+    links: list[Link] = []
+    cursor = start
+    for m in LINK.finditer(text, start):
+        links.extend(_bare_urls(text, line, cursor, m.start(), placement))
+        cursor = m.end()
+        raw_label = m.group("label")
+        double = raw_label.startswith("[") and raw_label.endswith("]") and len(raw_label) >= 2
+        label = raw_label[1:-1] if double else raw_label
+        label_start = m.start("label") + (1 if double else 0)
+        url = m.group("url")
+        links.append(
+            Link(
+                label=label,
+                url=url,
+                kind=classify_label(label),
+                placement=placement,
+                double_brackets=double,
+                span=Span.on_line(line, m.start(), m.end()),
+                label_span=Span.on_line(line, label_start, label_start + len(label)),
+                url_span=Span.on_line(line, m.start("url"), m.end("url")),
+            )
+        )
+    links.extend(_bare_urls(text, line, cursor, len(text), placement))
+    return links
+
+
+def _bare_urls(text: str, line: int, start: int, end: int, placement: Placement) -> list[Link]:
+    found = []
+    for m in BARE_URL.finditer(text, start, end):
+        span = Span.on_line(line, m.start(), m.end())
+        found.append(Link(label="", url=m.group(), kind=LinkKind.OTHER, placement=placement,
+                          double_brackets=False, span=span, label_span=None, url_span=span))
+    return found
+
+
+def parse_authors(text: str, line: int, col: int, italic: bool, period_after: bool) -> Authors:
+    """`text` is the author list without emphasis markers, starting at column `col`."""
+    body = text.rstrip()
+    ends_with_period = period_after or body.endswith(".")
+    core = body[:-1] if body.endswith(".") else body
+    parts = [p.strip() for p in re.split(r",\s*and\s+|\s+and\s+|,|\s+&\s+", core)]
+    names = tuple(p for p in parts if p)
+    separator = None
+    if len(names) >= 2:
+        separator = "and" if re.search(r"(?:,\s*|\s+)(?:and|&)\s+[^,]*$", core) else "comma"
+    marker = 1 if italic else 0
+    full_span = Span.on_line(line, col - marker, col + len(text) + marker + (1 if period_after else 0))
+    return Authors(text=text, names=names, italic=italic, ends_with_period=ends_with_period,
+                   last_separator=separator, span=full_span,
+                   text_span=Span.on_line(line, col, col + len(text)), line=line)
+
+
+def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str, ...]) -> Entry | None:
+    """Parse lines ``first..last`` (1-based, inclusive) of a list item, or None if no entry."""
+    head = lines[first - 1]
+    marker = LIST_MARKER.match(head)
+    content_start = marker.end() if marker else len(head) - len(head.lstrip())
+    bold = False
+    title: str | None = None
+    title_span = bold_span = None
+    venues: list[VenueYear] = []
+    after_title = content_start
+
+    m = BOLD.match(head, content_start)
+    if m:
+        bold = True
+        inner_name = "inner" if m.group("inner") is not None else "inner2"
+        inner = m.group(inner_name)
+        title, title_span, venues = split_title(inner, first, m.start(inner_name))
+        bold_span = Span.on_line(first, m.start(), m.end())
+        after_title = m.end()
+
+    links = find_links(head, first, Placement.INLINE, after_title)
+    if bold and not venues:
+        # `**Title**, Venue Year, [link](url)`: the pairs stand after the bold.
+        stop = links[0].span.column - 1 if links else len(head)
+        between = head[after_title:stop]
+        offset = after_title
+        for segment in between.split(","):
+            pair = parse_venue_segment(segment, first, offset)
+            if pair is not None:
+                venues.append(pair)
+            offset += len(segment) + 1
+
+    if not bold:
+        lead_link = LINK.match(head, content_start)
+        if lead_link and not lead_link.group("label").startswith("["):
+            title = lead_link.group("label").strip() or None
+            if title:
+                s = lead_link.start("label")
+                title_span = Span.on_line(first, s, s + len(lead_link.group("label")))
+        outside = LINK.sub(lambda x: " " * len(x.group()), head)
+        for y in YEAR_TOKEN.finditer(outside, content_start):
+            venues.append(VenueYear(venue=None, year=y.group(), span=Span.on_line(first, y.start(), y.end()),
+                                    venue_span=None, year_span=Span.on_line(first, y.start(), y.end())))
+            break
+
+    authors: Authors | None = None
+    sub_bullets: list[SubBullet] = []
+    for number in range(first + 1, last + 1):
+        text = lines[number - 1]
+        if not text.strip():
+            continue
+        sub = LIST_MARKER.match(text)
+        if not sub:
+            sub_bullets.append(SubBullet(line=number, kind="other"))
+            links.extend(find_links(text, number, Placement.SUB_BULLET))
+            continue
+        start = sub.end()
+        body = text[start:].rstrip()
+        if BARE_URL.fullmatch(body.strip("<>")) and " " not in body:
+            url_start = start + (1 if body.startswith("<") else 0)
+            url = body.strip("<>")
+            span = Span.on_line(number, url_start, url_start + len(url))
+            links.append(Link(label="", url=url, kind=LinkKind.PAPER, placement=Placement.SUB_BULLET,
+                              double_brackets=False, span=span, label_span=None, url_span=span))
+            sub_bullets.append(SubBullet(line=number, kind="paper-url"))
+            continue
+        italic = ITALIC.match(body)
+        if italic and authors is None and "](" not in body:
+            authors = parse_authors(italic.group("text"), number, start + 1, True, italic.group("after") == ".")
+            sub_bullets.append(SubBullet(line=number, kind="authors"))
+            continue
+        found = find_links(text, number, Placement.SUB_BULLET, start)
+        if found:
+            links.extend(found)
+            sub_bullets.append(SubBullet(line=number, kind="links"))
+            continue
+        if authors is None and bold and NAME_LIST.match(body):
+            authors = parse_authors(body, number, start, False, False)
+            sub_bullets.append(SubBullet(line=number, kind="authors"))
+            continue
+        sub_bullets.append(SubBullet(line=number, kind="other"))
+
+    if not bold and not any(link.url.startswith(("http://", "https://")) for link in links):
+        return None
+
+    ids: list[PaperId] = []
+    for link in links:
+        if link.kind is not LinkKind.CODE:
+            for pid in paper_ids(link.url):
+                if pid not in ids:
+                    ids.append(pid)
+
+    end_text = lines[last - 1]
+    return Entry(
+        line=first,
+        end_line=last,
+        span=Span(line=first, column=1, end_line=last, end_column=len(end_text) + 1),
+        section=section,
+        marker_end=content_start,
+        bold=bold,
+        title=title,
+        title_span=title_span,
+        bold_span=bold_span,
+        venues=tuple(venues),
+        links=tuple(links),
+        authors=authors,
+        sub_bullets=tuple(sub_bullets),
+        paper_ids=tuple(ids),
+    )

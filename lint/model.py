@@ -1,0 +1,164 @@
+"""The document model: a list read as sections and paper entries.
+
+Rules read this model and never re-parse. Every part of an entry carries the
+exact source span it came from, so a rule can point at it and a fix can edit
+it without re-rendering anything.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict
+
+from .diagnostics import Span
+
+
+class LinkKind(str, Enum):
+    PAPER = "paper"
+    CODE = "code"
+    OTHER = "other"
+
+
+class Placement(str, Enum):
+    INLINE = "inline"  # on the entry's first line: [[Paper]](url)
+    SUB_BULLET = "sub-bullet"  # a line of its own under the entry
+
+
+class Link(BaseModel):
+    """`[label](url)`, `[[label]](url)`, or a bare URL (empty label)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    label: str
+    url: str
+    kind: LinkKind
+    placement: Placement
+    double_brackets: bool
+    span: Span
+    label_span: Span | None
+    url_span: Span
+
+
+class VenueYear(BaseModel):
+    """One `Venue Year` pair; `year` is the raw text (may be malformed or absent)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    venue: str | None
+    year: str | None
+    span: Span
+    venue_span: Span | None
+    year_span: Span | None
+
+    @property
+    def year_ok(self) -> bool:
+        return self.year is not None and is_year(self.year)
+
+
+class PaperId(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    kind: str  # "arxiv", "doi", "openreview"
+    value: str
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.value}"
+
+
+class Authors(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    text: str  # between the emphasis markers, as written
+    names: tuple[str, ...]
+    italic: bool
+    ends_with_period: bool
+    last_separator: str | None  # "and", "comma" or None for one author
+    span: Span  # the whole author text including emphasis markers
+    text_span: Span  # inside the emphasis markers
+    line: int
+
+
+class SubBullet(BaseModel):
+    """A line under the entry's first line, in source order."""
+
+    model_config = ConfigDict(frozen=True)
+
+    line: int
+    kind: str  # "paper-url", "authors", "links", "other"
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    line: int
+    end_line: int
+    span: Span
+    section: tuple[str, ...]
+    marker_end: int  # column (0-based) where the first line's content starts
+    bold: bool
+    title: str | None
+    title_span: Span | None
+    bold_span: Span | None  # the whole **...** including markers
+    venues: tuple[VenueYear, ...]
+    links: tuple[Link, ...]
+    authors: Authors | None
+    sub_bullets: tuple[SubBullet, ...]
+    paper_ids: tuple[PaperId, ...]
+
+    @property
+    def paper_link(self) -> Link | None:
+        for link in self.links:
+            if link.kind is LinkKind.PAPER:
+                return link
+        return None
+
+    @property
+    def lines(self) -> range:
+        return range(self.line, self.end_line + 1)
+
+    @property
+    def arxiv_id(self) -> str | None:
+        for pid in self.paper_ids:
+            if pid.kind == "arxiv":
+                return pid.value
+        return None
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    path: tuple[str, ...]  # heading texts from the top
+    title: str
+    level: int
+    line: int  # the heading's line; 0 for text before the first heading
+    holds_papers: bool
+    style: str  # "bold" when most of its entries have bold titles, else "other"
+    entries: tuple[Entry, ...]
+
+
+class Document(BaseModel):
+    """A parsed list. `entries` are those of the sections that hold papers."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    sections: tuple[Section, ...]
+    headings: tuple[tuple[int, int, str], ...]  # (line, level, text)
+    code_lines: frozenset[int]
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [e for s in self.sections if s.holds_papers for e in s.entries]
+
+    @property
+    def bold_entries(self) -> list[Entry]:
+        """Entries of paper sections written in the canonical (bold) style."""
+        return [e for s in self.sections if s.holds_papers and s.style == "bold" for e in s.entries]
+
+    @property
+    def skipped_sections(self) -> list[Section]:
+        return [s for s in self.sections if s.entries and not s.holds_papers]
+
+
+def is_year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")

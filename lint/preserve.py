@@ -1,0 +1,70 @@
+"""The content promise of `kdlint fix`: nothing a list holds is lost.
+
+Before anything is written, the fixed text is parsed again and compared with
+the original: the same entries with the same titles, URLs and authors, the
+same headings, and the same URLs anywhere in the text, except for the URL
+rewrites that the applied fixes declared.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .model import Document
+from .source import SourceText
+
+ANY_URL = re.compile(r"https?://[^\s<>()\[\]\"'`*]+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    entries: int
+    titles: Counter[str]
+    urls_by_entry: Counter[tuple[str, ...]]
+    authors: Counter[tuple[str, ...]]
+    headings: tuple[str, ...]
+    urls: Counter[str]
+
+
+def _follow(url: str, rewrites: Mapping[str, str]) -> str:
+    seen = set()
+    while url in rewrites and url not in seen:
+        seen.add(url)
+        url = rewrites[url]
+    return url
+
+
+def snapshot(source: SourceText, document: Document, rewrites: Mapping[str, str]) -> Snapshot:
+    entries = document.entries
+    return Snapshot(
+        entries=len(entries),
+        titles=Counter(" ".join(e.title.split()) for e in entries if e.title),
+        urls_by_entry=Counter(tuple(sorted(_follow(link.url, rewrites) for link in e.links)) for e in entries),
+        authors=Counter(e.authors.names for e in entries if e.authors),
+        headings=tuple(text for _, _, text in document.headings),
+        urls=Counter(_follow(m.group(), rewrites) for m in ANY_URL.finditer(source.text)),
+    )
+
+
+def losses(before: Snapshot, after: Snapshot) -> list[str]:
+    """What `after` lost or changed compared with `before`; empty when nothing."""
+    problems: list[str] = []
+    if before.entries != after.entries:
+        problems.append(f"{before.entries} entries became {after.entries}")
+    missing_titles = before.titles - after.titles
+    if missing_titles:
+        problems.append(f"title lost: {next(iter(missing_titles))!r}")
+    if before.urls_by_entry != after.urls_by_entry:
+        problems.append("an entry's links changed")
+    if before.authors != after.authors:
+        lost = before.authors - after.authors
+        problems.append(f"author list changed: {', '.join(next(iter(lost))) if lost else 'entries gained authors'}")
+    if before.headings != after.headings:
+        problems.append("headings changed")
+    if before.urls != after.urls:
+        lost_urls = before.urls - after.urls
+        problems.append(f"URL lost: {next(iter(lost_urls))}" if lost_urls else "URLs added")
+    return problems

@@ -1,0 +1,1 @@
+"""Printing findings: one module per output format, separate from checking."""

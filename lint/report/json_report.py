@@ -1,0 +1,33 @@
+"""`--output-format json`: a JSON array, one object per finding (schema/report.schema.json)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from ..diagnostics import Diagnostic, ReportItem
+
+REPORT = TypeAdapter(list[ReportItem])
+
+
+def items(results: Sequence[tuple[str, Sequence[Diagnostic]]]) -> list[ReportItem]:
+    return [ReportItem.of(path, d) for path, found in results for d in found]
+
+
+def render(results: Sequence[tuple[str, Sequence[Diagnostic]]]) -> str:
+    return REPORT.dump_json(items(results), indent=2).decode() + "\n"
+
+
+def json_schema() -> dict[str, Any]:
+    schema = REPORT.json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "kdlint report"
+    schema["description"] = "The findings of `kdlint check --output-format json`, one object per finding."
+    return schema
+
+
+def schema_text() -> str:
+    return json.dumps(json_schema(), indent=2, sort_keys=True) + "\n"

@@ -1,0 +1,38 @@
+"""The registry: every rule kdlint has, in code order. Codes are never reused."""
+
+from __future__ import annotations
+
+from . import (
+    kd101_title,
+    kd102_venue,
+    kd103_year,
+    kd104_paper_link,
+    kd105_authors,
+    kd106_broken_markdown,
+    kd107_layout,
+    kd108_code_label,
+    kd109_whitespace,
+    kd501_insecure_link,
+    kd502_arxiv_form,
+    kd503_paper_link_code_host,
+)
+from .base import Context, Fixable, Rule
+
+RULES: tuple[Rule, ...] = (
+    kd101_title.RULE,
+    kd102_venue.RULE,
+    kd103_year.RULE,
+    kd104_paper_link.RULE,
+    kd105_authors.RULE,
+    kd106_broken_markdown.RULE,
+    kd107_layout.RULE,
+    kd108_code_label.RULE,
+    kd109_whitespace.RULE,
+    kd501_insecure_link.RULE,
+    kd502_arxiv_form.RULE,
+    kd503_paper_link_code_host.RULE,
+)
+
+BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
+
+__all__ = ["BY_CODE", "RULES", "Context", "Fixable", "Rule"]

@@ -1,0 +1,59 @@
+"""KD101 title: an entry's title is missing or not bold.
+
+## What it does
+Checks that every entry of a canonical-style section starts with its title in
+bold: `- **Title, Venue Year**`.
+
+## Why is this bad?
+The bold title is what a reader scans for, and what kdlint reads to find the
+venue, the year and duplicates. An entry without it cannot be checked further.
+
+## Example
+```markdown
+- FitNets: Hints for Thin Deep Nets, ICLR 2015 [[Theano]](https://github.com/adri-romsor/FitNets)
+```
+Use instead:
+```markdown
+- **FitNets: Hints for Thin Deep Nets, ICLR 2015** [[Theano]](https://github.com/adri-romsor/FitNets)
+```
+
+## Fix safety
+When the text before the entry's first link is plain (no emphasis, no
+brackets), the fix wraps it in `**`. It is unsafe: kdlint cannot be sure
+where the title ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
+from .base import Context, Fixable, Rule
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    for entry in ctx.document.bold_entries:
+        head = ctx.source.line(entry.line)
+        if entry.bold:
+            if not entry.title and entry.bold_span is not None:
+                yield RULE.diagnostic("title missing inside the bold text", entry.bold_span)
+            continue
+        inline = [link for link in entry.links if link.span.line == entry.line]
+        stop = inline[0].span.column - 1 if inline else len(head)
+        text = head[entry.marker_end:stop]
+        title = text.strip()
+        if not title:
+            yield RULE.diagnostic("title missing: the entry starts with a link",
+                                  Span.on_line(entry.line, entry.marker_end, len(head)))
+            continue
+        start = entry.marker_end + text.index(title)
+        span = Span.on_line(entry.line, start, start + len(title))
+        fix = None
+        if not any(ch in title for ch in "*_[]`<>"):
+            fix = Fix(applicability=Applicability.UNSAFE, message="Wrap the title in `**`",
+                      edits=(Edit.insert(entry.line, span.column, "**"), Edit.insert(entry.line, span.end_column, "**")))
+        yield RULE.diagnostic("title is not bold", span, fix)
+
+
+RULE = Rule(code="KD101", name="title", summary="Entry title missing or not bold",
+            severity=Severity.ERROR, fixable=Fixable.SOMETIMES, check=check, doc=__doc__ or "")

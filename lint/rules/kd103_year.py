@@ -1,0 +1,80 @@
+"""KD103 year: an entry's year is missing or malformed.
+
+## What it does
+Checks that every venue of a canonical-style entry is followed by a
+four-digit year (`CVPR 2019`), and that an entry without any venue still
+gives its year.
+
+## Why is this bad?
+The year orders the list and tells a reader how recent a method is;
+`CVPR'19`, `CVPR 19` and `CVPR 20019` defeat sorting and searching.
+
+## Example
+```markdown
+- **Fast Sampling of Diffusion Models via Operator Learning**
+  - https://arxiv.org/abs/2211.13449
+```
+Use instead:
+```markdown
+- **Fast Sampling of Diffusion Models via Operator Learning, arXiv 2022**
+  - https://arxiv.org/abs/2211.13449
+```
+
+## Fix safety
+Unsafe, and offered only when kdlint has evidence: a two-digit year (`'19`)
+becomes `2019`; otherwise the year the entry's arXiv identifier was issued
+(2211.13449 gives 2022) is inserted, with `arXiv` as the venue when the entry
+names none. A paper often appears at a venue a year after its preprint, so
+check the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from ..urls import arxiv_year
+from .base import Context, Fixable, Rule
+
+
+def _unsafe(message: str, *edits: Edit) -> Fix:
+    return Fix(applicability=Applicability.UNSAFE, message=message, edits=edits)
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    for entry in ctx.document.bold_entries:
+        if entry.title_span is None:
+            continue
+        arxiv = entry.arxiv_id
+        year = arxiv_year(arxiv) if arxiv else None
+        if not entry.venues:
+            fix = None
+            if year is not None and entry.bold_span is not None:
+                end = entry.bold_span
+                fix = _unsafe(f"Add `, arXiv {year}` (the year of arXiv:{arxiv})",
+                              Edit.insert(end.line, end.end_column - 2, f", arXiv {year}"))
+            yield RULE.diagnostic("year missing after the title", entry.bold_span or entry.title_span, fix)
+            continue
+        for pair in entry.venues:
+            if pair.year is None:
+                fix = None
+                if year is not None and pair.venue_span is not None:
+                    fix = _unsafe(f"Add the year {year} of arXiv:{arxiv}",
+                                  Edit.insert(pair.venue_span.line, pair.venue_span.end_column, f" {year}"))
+                yield RULE.diagnostic(f"year missing after venue `{pair.venue}`", pair.span, fix)
+            elif not pair.year_ok and pair.year_span is not None:
+                line = ctx.source.line(pair.year_span.line)
+                space = "" if line[pair.year_span.column - 2] == " " else " "
+                digits = pair.year.lstrip("'")
+                fix = None
+                if len(digits) == 2 and digits.isdigit():
+                    full = ("19" if int(digits) >= 70 else "20") + digits
+                    fix = _unsafe(f"Write the year as {full}", Edit.replace(pair.year_span, space + full))
+                elif year is not None:
+                    fix = _unsafe(f"Use the year {year} of arXiv:{arxiv}", Edit.replace(pair.year_span, f"{space}{year}"))
+                yield RULE.diagnostic(f"malformed year `{pair.year}` (expected four digits, like 2019)",
+                                      pair.year_span, fix)
+
+
+RULE = Rule(code="KD103", name="year", summary="Entry year missing or malformed",
+            severity=Severity.ERROR, fixable=Fixable.SOMETIMES, check=check, doc=__doc__ or "")

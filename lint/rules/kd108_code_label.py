@@ -1,0 +1,52 @@
+"""KD108 code-label: a code-link label spelled differently from its canonical form.
+
+## What it does
+Checks the labels of an entry's links against the code-label vocabulary
+(`schema/code_labels.toml`): `[[Pytorch]]`, `[[pytorch]]` and `[[Py Torch]]`
+are all `[[PyTorch]]`; `[[Tensorflow]]` is `[[TensorFlow]]`.
+
+## Why is this bad?
+Readers filter lists by framework with the browser's search; `Pytorch` and
+`PyTorch` side by side look careless and split that search in two.
+
+## Example
+```markdown
+- **Relational Knowledge Distillation, CVPR 2019** [[Pytorch]](https://github.com/lenscloth/RKD)
+```
+Use instead:
+```markdown
+- **Relational Knowledge Distillation, CVPR 2019** [[PyTorch]](https://github.com/lenscloth/RKD)
+```
+
+## Fix safety
+Safe: only the label's spelling changes, never the URL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from ..vocabulary import code_labels
+from .base import Context, Fixable, Rule
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    spellings = code_labels()
+    for entry in ctx.document.entries:
+        for link in entry.links:
+            if link.label_span is None:
+                continue
+            label = link.label.strip()
+            canonical = spellings.get(label.casefold())
+            if canonical is None or canonical == label:
+                continue
+            start = link.label_span.column + link.label.index(label)
+            span = link.label_span.model_copy(update={"column": start, "end_column": start + len(label)})
+            fix = Fix(applicability=Applicability.SAFE, message=f"Write `{canonical}`",
+                      edits=(Edit.replace(span, canonical),))
+            yield RULE.diagnostic(f"code label `{label}` is spelled `{canonical}`", span, fix)
+
+
+RULE = Rule(code="KD108", name="code-label", summary="Code-link label not in its canonical spelling",
+            severity=Severity.WARNING, fixable=Fixable.ALWAYS, check=check, doc=__doc__ or "")

@@ -1,0 +1,59 @@
+"""KD502 arxiv-form: an arXiv link that is not `https://arxiv.org/abs/ID`.
+
+## What it does
+Reports arXiv links to the PDF (`/pdf/1503.02531.pdf`), to the HTML view, to
+a version (`1805.11761v2`) or through a mirror host (`export.arxiv.org`).
+
+## Why is this bad?
+The abstract page without a version is the paper's stable home: it always
+shows the latest version and links to every other one. Mixed forms also
+hide duplicates from a reader scanning the list.
+
+## Example
+```markdown
+- **Collaborative Learning for Deep Neural Networks, NeurIPS 2018** [[Paper]](https://arxiv.org/abs/1805.11761v2)
+```
+Use instead:
+```markdown
+- **Collaborative Learning for Deep Neural Networks, NeurIPS 2018** [[Paper]](https://arxiv.org/abs/1805.11761)
+```
+
+## Fix safety
+Safe: the canonical URL names the same paper.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, UrlChange
+from ..urls import arxiv_match, canonical_arxiv
+from .base import Context, Fixable, Rule
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    for entry in ctx.document.entries:
+        for link in entry.links:
+            m = arxiv_match(link.url)
+            if m is None:
+                continue
+            canonical = canonical_arxiv(m.group("id"))
+            # A difference in the scheme alone is KD501's finding, not this one.
+            if link.url.split("://", 1)[1] == canonical.split("://", 1)[1]:
+                continue
+            what = []
+            if m.group("kind").lower() != "abs":
+                what.append(f"the {m.group('kind').upper()} view")
+            if m.group("version"):
+                what.append(f"version {m.group('version')}")
+            if m.group("host").lower() != "arxiv.org":
+                what.append(f"host {m.group('host')}")
+            reason = " and ".join(what) or "a non-canonical form"
+            fix = Fix(applicability=Applicability.SAFE, message=f"Use {canonical}",
+                      edits=(Edit.replace(link.url_span, canonical),),
+                      url_changes=(UrlChange(old=link.url, new=canonical),))
+            yield RULE.diagnostic(f"arXiv link points at {reason}; use {canonical}", link.url_span, fix)
+
+
+RULE = Rule(code="KD502", name="arxiv-form", summary="arXiv link not in the form https://arxiv.org/abs/ID",
+            severity=Severity.WARNING, fixable=Fixable.ALWAYS, check=check, doc=__doc__ or "")
