@@ -43,12 +43,16 @@ def _read(path: str) -> SourceText:
     return SourceText.read(Path(path))
 
 
-def _inputs(paths: Sequence[str]) -> list[str]:
+def _inputs(paths: Sequence[str]) -> tuple[list[str], bool]:
+    """The paths to read; reports the ones that give nothing and says whether any did."""
     if list(paths) == [STDIN]:
-        return [STDIN]
+        return [STDIN], False
     if STDIN in paths:
         raise InputError("'-' (standard input) cannot be combined with other paths")
-    return [str(p) for p in discover(paths or ["."])]
+    files, errors = discover(paths or ["."])
+    for error in errors:
+        _error(str(error))
+    return [str(p) for p in files], bool(errors)
 
 
 def _explain_skips(path: str, document: Document) -> None:
@@ -102,9 +106,9 @@ def cli() -> None:
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], output_format: str, unsafe_fixes: bool, verbose: bool) -> None:
     """Report findings in PATHS (files, or directories of Markdown; '-' reads standard input)."""
-    failed = False
     results: list[tuple[str, list[Diagnostic]]] = []
-    for path in _inputs(paths):
+    inputs, failed = _inputs(paths)
+    for path in inputs:
         try:
             document, found = check_source(_read(path))
         except InputError as exc:
@@ -128,10 +132,10 @@ def check(ctx: click.Context, paths: tuple[str, ...], output_format: str, unsafe
 def fix(ctx: click.Context, paths: tuple[str, ...], show_diff: bool, output_format: str, unsafe_fixes: bool,
         verbose: bool) -> None:
     """Apply fixes to PATHS in place (safe fixes only unless --unsafe-fixes)."""
-    failed = False
     changed = applied = 0
     results: list[tuple[str, list[Diagnostic]]] = []
-    for path in _inputs(paths):
+    inputs, failed = _inputs(paths)
+    for path in inputs:
         try:
             source = _read(path)
             result = fix_source(source, unsafe=unsafe_fixes)

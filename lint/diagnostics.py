@@ -104,6 +104,8 @@ class Diagnostic(BaseModel):
 
 
 class ReportEdit(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     line: int
     column: int
     end_line: int
@@ -112,6 +114,8 @@ class ReportEdit(BaseModel):
 
 
 class ReportFix(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     applicability: Applicability
     message: str
     edits: list[ReportEdit]
@@ -120,7 +124,7 @@ class ReportFix(BaseModel):
 class ReportItem(BaseModel):
     """One finding as `kdlint check --output-format json` prints it."""
 
-    model_config = ConfigDict(title="kdlint finding")
+    model_config = ConfigDict(title="kdlint finding", extra="forbid")
 
     path: str
     code: str = Field(pattern=r"^KD\d{3}$")

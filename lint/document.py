@@ -85,17 +85,22 @@ def parse_document(source: SourceText) -> Document:
                 item_raw_last = items[i + 1].line_number - 1 if i + 1 < len(items) else last
                 sections[-1]["items"].append((item_first, _item_end(lines, item_first, item_raw_last)))
 
-    built: list[Section] = []
+    parsed: list[tuple[dict, list[Entry], bool]] = []
     for sec in sections:
-        entries: list[Entry] = []
-        for first, last in sec["items"]:
-            entry = parse_entry(lines, first, last, sec["path"])
-            if entry is not None:
-                entries.append(entry)
-        holds = any(e.venues or e.authors or e.paper_ids for e in entries)
+        entries = [e for first, last in sec["items"] if (e := parse_entry(lines, first, last, sec["path"]))]
+        parsed.append((sec, entries, any(e.venues or e.authors or e.paper_ids for e in entries)))
+    in_papers = [e for _, entries, holds in parsed if holds for e in entries]
+    bold_document = sum(e.bold for e in in_papers) * 2 >= len(in_papers)
+
+    built: list[Section] = []
+    for sec, entries, holds in parsed:
         bold = sum(e.bold for e in entries)
+        # A section is canonical when most of its entries are, or when the document
+        # is and the section has a bold entry at all: one stray entry does not
+        # switch a small section to another style.
+        canonical = bold * 2 >= len(entries) or (bold_document and bold > 0)
         built.append(Section(path=sec["path"], title=sec["title"], level=sec["level"], line=sec["line"],
-                             holds_papers=holds, style="bold" if bold * 2 >= len(entries) else "other",
+                             holds_papers=holds, style="bold" if canonical else "other",
                              entries=tuple(entries)))
 
     return Document(sections=tuple(built), headings=tuple(headings),

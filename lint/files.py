@@ -21,21 +21,23 @@ def _walk(directory: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def discover(paths: Sequence[str]) -> list[Path]:
-    """Files named directly are read whatever their suffix; directories give their Markdown files."""
-    found: list[Path] = []
+def discover(paths: Sequence[str]) -> tuple[list[Path], list[InputError]]:
+    """The files to read, and one error per path that gives none.
+
+    Files named directly are read whatever their suffix; directories give the
+    Markdown files below them.
+    """
+    found: dict[Path, None] = {}
+    errors: list[InputError] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             inside = list(_walk(path))
             if not inside:
-                raise InputError(f"{raw}: no Markdown files in this directory")
-            found.extend(inside)
+                errors.append(InputError(f"{raw}: no Markdown files in this directory"))
+            found.update(dict.fromkeys(inside))
         elif path.exists() or path.is_symlink():
-            found.append(path)
+            found[path] = None
         else:
-            raise InputError(f"{raw}: no such file or directory")
-    unique: dict[Path, None] = {}
-    for path in found:
-        unique.setdefault(path, None)
-    return list(unique)
+            errors.append(InputError(f"{raw}: no such file or directory"))
+    return list(found), errors

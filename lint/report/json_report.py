@@ -31,3 +31,7 @@ def json_schema() -> dict[str, Any]:
 
 def schema_text() -> str:
     return json.dumps(json_schema(), indent=2, sort_keys=True) + "\n"
+
+
+if __name__ == "__main__":  # python -m kdlint.report.json_report > schema/report.schema.json
+    print(schema_text(), end="")

@@ -116,12 +116,13 @@ def _fix(ctx: Context, entry: Entry, feature: Callable[[Entry], str | None], wan
     return None
 
 
-def _span(entry: Entry, feature: Callable[[Entry], str | None]) -> Span:
+def _span(ctx: Context, entry: Entry, feature: Callable[[Entry], str | None]) -> Span:
     if feature in (_period, _separator) and entry.authors is not None:
         return entry.authors.span
     if feature is _placement and entry.paper_link is not None:
         return entry.paper_link.span
-    return entry.span
+    subs = [sub.line for sub in entry.sub_bullets if sub.kind in ("paper-url", "authors")]
+    return Span(line=subs[0], column=1, end_line=subs[-1], end_column=len(ctx.source.line(subs[-1])) + 1)
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
@@ -137,7 +138,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         for entry, value in values:
             if value is not None and value != want:
                 yield RULE.diagnostic(f"this entry has {value}; {most} of {total} entries in this document have {want}",
-                                      _span(entry, feature), _fix(ctx, entry, feature, want))
+                                      _span(ctx, entry, feature), _fix(ctx, entry, feature, want))
 
 
 RULE = Rule(code="KD107", name="layout", summary="Entry layout differs from the rest of the document",

@@ -20,6 +20,9 @@ Use instead:
 
 ## Fix safety
 Safe: the host serves the same page over https.
+
+A non-canonical arXiv link (`http://arxiv.org/pdf/...`) is left to KD502,
+whose fix rewrites the whole URL, https included.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span, UrlChange
-from ..urls import HTTPS_HOSTS, host_of
+from ..urls import HTTPS_HOSTS, arxiv_match, canonical_arxiv, host_of
 from .base import Context, Fixable, Rule
 
 
@@ -39,6 +42,9 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             host = host_of(link.url)
             if host not in HTTPS_HOSTS:
                 continue
+            arxiv = arxiv_match(link.url)
+            if arxiv and link.url[7:] != canonical_arxiv(arxiv.group("id"))[8:]:
+                continue  # KD502 rewrites the whole URL, https included
             start = link.url_span
             scheme = Span(line=start.line, column=start.column, end_line=start.line, end_column=start.column + 4)
             fixed = "https" + link.url[4:]

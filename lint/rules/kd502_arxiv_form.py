@@ -1,7 +1,8 @@
 """KD502 arxiv-form: an arXiv link that is not `https://arxiv.org/abs/ID`.
 
 ## What it does
-Reports arXiv links to the PDF (`/pdf/1503.02531.pdf`), to the HTML view, to
+Reports arXiv links over plain http (together with another difference; http
+alone is KD501's finding), to the PDF (`/pdf/1503.02531.pdf`), to the HTML view, to
 a version (`1805.11761v2`) or through a mirror host (`export.arxiv.org`).
 
 ## Why is this bad?
@@ -42,17 +43,19 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             if link.url.split("://", 1)[1] == canonical.split("://", 1)[1]:
                 continue
             what = []
+            if m.group("scheme").lower() == "http":
+                what.append("plain http")
             if m.group("kind").lower() != "abs":
-                what.append(f"the {m.group('kind').upper()} view")
+                what.append(f"{m.group('kind').upper()} view")
             if m.group("version"):
                 what.append(f"version {m.group('version')}")
             if m.group("host").lower() != "arxiv.org":
                 what.append(f"host {m.group('host')}")
-            reason = " and ".join(what) or "a non-canonical form"
+            reason = ", ".join(what) or "another form"
             fix = Fix(applicability=Applicability.SAFE, message=f"Use {canonical}",
                       edits=(Edit.replace(link.url_span, canonical),),
                       url_changes=(UrlChange(old=link.url, new=canonical),))
-            yield RULE.diagnostic(f"arXiv link points at {reason}; use {canonical}", link.url_span, fix)
+            yield RULE.diagnostic(f"non-canonical arXiv link ({reason}); use {canonical}", link.url_span, fix)
 
 
 RULE = Rule(code="KD502", name="arxiv-form", summary="arXiv link not in the form https://arxiv.org/abs/ID",

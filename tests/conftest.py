@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def shared_files() -> list[Path]:
+    """The seeds and the corpus beside the clone; empty when ../shared is absent."""
+    if not SHARED.is_dir():
+        return []
+    return sorted((SHARED / "seeds").glob("*.txt")) + sorted((SHARED / "corpus").glob("*.md"))
+
+
+def seed(number: int) -> Path:
+    matches = sorted((SHARED / "seeds").glob(f"{number:03d}_*.txt")) if SHARED.is_dir() else []
+    if not matches:
+        pytest.skip("../shared/seeds is not beside this clone")
+    return matches[0]
+
+
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not beside this clone")

@@ -1,0 +1,95 @@
+"""Fix application: bottom-up edits, overlaps, passes, newlines, and the content check."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from kdlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
+from kdlint.fixer import ContentLossError, apply_edits, fix_source, select_fixes
+from kdlint.rules import Context, Fixable, Rule
+from kdlint.source import SourceText
+
+ENTRY = """\
+## Papers
+
+- **Deep Mutual Learning, CVPR 2018** [[Pytorch]](https://github.com/x/y)
+  - https://arxiv.org/pdf/1706.00384v2.pdf
+  - *Ying Zhang, Tao Xiang.*
+"""
+
+
+def safe(*edits: Edit) -> Fix:
+    return Fix(applicability=Applicability.SAFE, message="test", edits=edits)
+
+
+def test_apply_edits_bottom_up() -> None:
+    assert apply_edits("abcdef", [(0, 1, "X"), (3, 3, "-"), (5, 6, "")]) == "Xbc-de"
+
+
+def test_overlapping_fixes_are_skipped_not_merged() -> None:
+    source = SourceText("abcdef\n")
+    first = safe(Edit.replace(Span.on_line(1, 0, 3), "X"))
+    overlapping = safe(Edit.replace(Span.on_line(1, 2, 4), "Y"))
+    touching = safe(Edit.replace(Span.on_line(1, 3, 4), "Z"))
+    insert_inside = safe(Edit.insert(1, 2, "I"))
+    chosen = select_fixes(source, [overlapping, first, touching, insert_inside])
+    assert [fix for fix, _ in chosen] == [first, touching]
+
+
+def test_two_insertions_at_one_point_clash() -> None:
+    source = SourceText("ab\n")
+    a, b = safe(Edit.insert(1, 2, "1")), safe(Edit.insert(1, 2, "2"))
+    assert [fix for fix, _ in select_fixes(source, [a, b])] == [a]
+
+
+def test_inserted_newlines_follow_the_document() -> None:
+    source = SourceText("a\r\nb\r\n")
+    ((_, edits),) = select_fixes(source, [safe(Edit.insert(1, 2, "\nx"))])
+    assert edits == [(1, 1, "\r\nx")]
+
+
+def test_fix_reaches_a_fixpoint_in_passes() -> None:
+    result = fix_source(SourceText(ENTRY))
+    assert result.source.text == ENTRY.replace("Pytorch", "PyTorch").replace(
+        "https://arxiv.org/pdf/1706.00384v2.pdf", "https://arxiv.org/abs/1706.00384")
+    assert result.applied == 2
+    assert result.remaining == []
+    assert fix_source(result.source).applied == 0
+
+
+def test_unsafe_fixes_only_when_asked() -> None:
+    text = ENTRY.replace("CVPR 2018", "CVPR'18")
+    assert "CVPR'18" in fix_source(SourceText(text)).source.text
+    assert "CVPR 2018" in fix_source(SourceText(text), unsafe=True).source.text
+
+
+def _losing_rule() -> Rule:
+    def check(ctx: Context) -> Iterator[Diagnostic]:
+        for entry in ctx.document.entries:
+            if entry.authors:
+                span = Span(line=entry.authors.line, column=1, end_line=entry.authors.line,
+                            end_column=len(ctx.source.line(entry.authors.line)) + 1)
+                yield rule.diagnostic("drop the authors", span, safe(Edit.replace(span, "  - *Somebody Else.*")))
+
+    rule = Rule(code="KD999", name="loser", summary="", severity=Severity.ERROR, fixable=Fixable.ALWAYS,
+                check=check, doc="")
+    return rule
+
+
+def test_a_fix_that_loses_content_is_refused() -> None:
+    with pytest.raises(ContentLossError, match="author list changed: Ying Zhang, Tao Xiang"):
+        fix_source(SourceText(ENTRY), [_losing_rule()])
+
+
+def test_an_undeclared_url_change_is_refused() -> None:
+    def check(ctx: Context) -> Iterator[Diagnostic]:
+        span = Span.on_line(4, 4, 15)
+        if ctx.source.line(4)[4:15] == "https://arx":
+            yield rule.diagnostic("x", span, safe(Edit.replace(span, "https://evil")))
+
+    rule = Rule(code="KD998", name="sneaky", summary="", severity=Severity.ERROR, fixable=Fixable.ALWAYS,
+                check=check, doc="")
+    with pytest.raises(ContentLossError, match="links changed"):
+        fix_source(SourceText(ENTRY), [rule])
