@@ -17,6 +17,7 @@ from .entry_parser import LIST_MARKER, parse_entry
 from .model import Document, Entry, Section
 from .source import SourceText
 
+BOLD_ONLY = re.compile(r"^(\*\*[^*]+\*\*|__[^_]+__):?$")
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
 
 
@@ -41,6 +42,40 @@ def _item_end(lines: tuple[str, ...], first: int, last: int) -> int:
             return _trim_blank(lines, first, number - 1)
         after_blank = False
     return _trim_blank(lines, first, last)
+
+
+def _is_group(lines: tuple[str, ...], item: block_token.ListItem, nested: list[block_token.List]) -> bool:
+    """A bold label with a list of entries under it (`- **GPT**` then the GPT papers)."""
+    head = lines[item.line_number - 1]
+    marker = LIST_MARKER.match(head)
+    content = head[marker.end():].strip() if marker else head.strip()
+    if not (BOLD_ONLY.match(content) or not content) or "](" in content:
+        return False
+    for sub in nested:
+        for child in sub.children or []:
+            child_head = lines[child.line_number - 1]
+            child_marker = LIST_MARKER.match(child_head)
+            rest = child_head[child_marker.end():] if child_marker else child_head
+            if rest.startswith(("**", "__")) or "](http" in rest:
+                return True
+    return False
+
+
+def _entry_items(lines: tuple[str, ...], token: block_token.List, last: int) -> list[tuple[int, int]]:
+    """(first, last) line of each item of a list that may hold an entry; groups give their nested items."""
+    found: list[tuple[int, int]] = []
+    items = list(token.children or [])
+    for i, item in enumerate(items):
+        first = item.line_number
+        end = _item_end(lines, first, items[i + 1].line_number - 1 if i + 1 < len(items) else last)
+        nested = [child for child in item.children or [] if isinstance(child, block_token.List)]
+        if nested and _is_group(lines, item, nested):
+            for j, sub in enumerate(nested):
+                sub_last = nested[j + 1].line_number - 1 if j + 1 < len(nested) else end
+                found.extend(_entry_items(lines, sub, _trim_blank(lines, sub.line_number, sub_last)))
+        else:
+            found.append((first, end))
+    return found
 
 
 def heading_text(source: SourceText, token: block_token.BlockToken) -> str:
@@ -79,11 +114,7 @@ def parse_document(source: SourceText) -> Document:
         elif isinstance(token, (block_token.CodeFence, block_token.BlockCode)):
             code_lines.update(range(first, last + 1))
         elif isinstance(token, block_token.List):
-            items = list(token.children or [])
-            for i, item in enumerate(items):
-                item_first = item.line_number
-                item_raw_last = items[i + 1].line_number - 1 if i + 1 < len(items) else last
-                sections[-1]["items"].append((item_first, _item_end(lines, item_first, item_raw_last)))
+            sections[-1]["items"].extend(_entry_items(lines, token, last))
 
     parsed: list[tuple[dict, list[Entry], bool]] = []
     for sec in sections:

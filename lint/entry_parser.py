@@ -35,42 +35,49 @@ BARE_URL = re.compile(r"https?://[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"*_]")
 ITALIC = re.compile(r"^(?P<open>\*(?!\*)|_(?!_))(?P<text>.+?)(?P=open)(?P<after>\.?)$")
 YEAR_TOKEN = re.compile(r"(?<![\w./-])(?:19|20)\d{2}(?![\w/-])")
 
-_PAPER_WORDS = ("paper", "arxiv", "pdf", "openreview", "doi", ":link:")
-_CODE_WORDS = ("code", "github", ":octocat:", "repo")
+PAPER_LABEL = re.compile(r"\b(?:papers?|arxiv|pdf|openreview|doi)\b|:link:", re.IGNORECASE)
+CODE_LABEL = re.compile(r"\b(?:code|codes|github|gitlab|repo|repository)\b|:octocat:", re.IGNORECASE)
+DATE = re.compile(r"^\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?$")
 _PREPRINTS = frozenset({"arxiv", "biorxiv", "medrxiv", "corr", "techrxiv", "ssrn", "preprint"})
-_CONNECTORS = frozenset({"of", "on", "in", "for", "and", "the", "&", "-"})
 
-_VENUE_WORD = r"[A-Za-z][\w&+.'’/\-]*"
-_VENUE = rf"(?P<venue>{_VENUE_WORD}(?: {_VENUE_WORD}){{0,5}})"
-VENUE_YEAR = re.compile(rf"^{_VENUE} (?P<year>\d{{4}})$")
-VENUE_BAD_YEAR = re.compile(rf"^{_VENUE}(?P<year> ?'\d{{2}}| \d{{2,3}}| \d{{5,8}})$")
+_VENUE_WORD = r"[A-Za-z(&][\w&+.'’/()\-]*"
+_VENUE = rf"(?P<venue>{_VENUE_WORD}(?:[ \t]+{_VENUE_WORD}){{0,15}})"
+VENUE_YEAR = re.compile(rf"^{_VENUE}[ \t]+(?P<year>\d{{4}})$")
+VENUE_BAD_YEAR = re.compile(rf"^{_VENUE}(?P<year>[ \t]*'\d{{2}}|[ \t]+\d{{2,3}}|[ \t]+\d{{5,8}})$")
 YEAR_ONLY = re.compile(r"^(?P<year>(?:19|20)\d{2})$")
 VENUE_ONLY = re.compile(rf"^{_VENUE}$")
+MAX_VENUE_WORDS = 12
+MAX_VENUE_WORDS_IN_TITLE = 8
 NAME_LIST = re.compile(r"^[A-Z][\w.'’\-]*(?: [\w.'’\-]+){0,4}(?:(?:,| and| &) ?[A-Z][\w.'’\-]*(?: [\w.'’\-]+){0,4})+\.?$")
 
 
 def classify_label(label: str) -> LinkKind:
-    folded = label.strip().casefold()
-    if any(word in folded for word in _PAPER_WORDS):
+    if PAPER_LABEL.search(label):
         return LinkKind.PAPER
-    if folded in code_labels() or any(word in folded for word in _CODE_WORDS):
+    if label.strip().casefold() in code_labels() or CODE_LABEL.search(label):
         return LinkKind.CODE
     return LinkKind.OTHER
 
 
-def _acronymic(word: str) -> bool:
-    return sum(ch.isupper() for ch in word) >= 2 or word.casefold() in _PREPRINTS
+def _acronym(word: str) -> bool:
+    """CVPR, NeurIPS, IEEE, arXiv: mostly capitals (before any hyphen), or a preprint server."""
+    head = word.split("-", 1)[0]
+    letters = [ch for ch in head if ch.isalpha()]
+    upper = sum(ch.isupper() for ch in letters)
+    return (upper >= 2 and upper * 2 >= len(letters)) or head.casefold() in _PREPRINTS
 
 
-def _venue_words_ok(venue: str, strict: bool) -> bool:
-    words = venue.split(" ")
-    if not _acronymic(words[0]) and (strict or not words[0][0].isupper()):
-        return False
-    return all(w[0].isupper() or w[0].isdigit() or w.casefold() in _CONNECTORS or w.casefold() in _PREPRINTS for w in words)
+def parse_venue_segment(segment: str, line: int, col: int, in_title: bool = False) -> VenueYear | None:
+    """The `Venue Year` pair a comma-separated segment spells, if any.
 
-
-def parse_venue_segment(segment: str, line: int, col: int) -> VenueYear | None:
-    """`segment` starts at 0-based column `col`; return the pair it spells, if any."""
+    `segment` starts at 0-based column `col`. With a valid year the venue may be
+    a long run of words (journal names are long: `Pattern Recognition 2022`);
+    without one it must start with an acronym (`CVPR`, `IEEE TPAMI`). Inside
+    the bold title (`in_title`) fewer words are accepted, since a title's own
+    comma is far more common there than a venue.
+    """
+    max_words = MAX_VENUE_WORDS_IN_TITLE if in_title else MAX_VENUE_WORDS
+    max_words_without_year = 3 if in_title else MAX_VENUE_WORDS
     stripped = segment.strip()
     if not stripped:
         return None
@@ -80,24 +87,23 @@ def parse_venue_segment(segment: str, line: int, col: int) -> VenueYear | None:
     def part(name: str, m: re.Match[str]) -> Span:
         s, e = m.span(name)
         text = m.group(name)
-        lead = len(text) - len(text.lstrip(" "))
+        lead = len(text) - len(text.lstrip(" \t"))
         return Span.on_line(line, start + s + lead, start + e)
 
     m = VENUE_YEAR.match(stripped)
-    if m and _venue_words_ok(m.group("venue"), strict=False):
-        return VenueYear(venue=m.group("venue"), year=m.group("year"), span=span,
+    if m and len(m.group("venue").split()) <= max_words:
+        return VenueYear(venue=" ".join(m.group("venue").split()), year=m.group("year"), span=span,
                          venue_span=part("venue", m), year_span=part("year", m))
     m = YEAR_ONLY.match(stripped)
     if m:
-        return VenueYear(venue=None, year=m.group("year"), span=span, venue_span=None,
-                         year_span=part("year", m))
+        return VenueYear(venue=None, year=m.group("year"), span=span, venue_span=None, year_span=part("year", m))
     m = VENUE_BAD_YEAR.match(stripped)
-    if m and _venue_words_ok(m.group("venue"), strict=True):
-        return VenueYear(venue=m.group("venue"), year=m.group("year").strip(), span=span,
+    if m and _acronym(m.group("venue").split()[0]) and len(m.group("venue").split()) <= 4:
+        return VenueYear(venue=" ".join(m.group("venue").split()), year=m.group("year").strip(), span=span,
                          venue_span=part("venue", m), year_span=part("year", m))
     m = VENUE_ONLY.match(stripped)
-    if m and len(stripped.split(" ")) <= 4 and _venue_words_ok(stripped, strict=True):
-        return VenueYear(venue=stripped, year=None, span=span, venue_span=span, year_span=None)
+    if m and len(stripped.split()) <= max_words_without_year and _acronym(stripped.split()[0]):
+        return VenueYear(venue=" ".join(stripped.split()), year=None, span=span, venue_span=span, year_span=None)
     return None
 
 
@@ -109,7 +115,7 @@ def split_title(inner: str, line: int, col: int) -> tuple[str, Span, list[VenueY
         comma = rest.rfind(",")
         if comma < 0:
             break
-        pair = parse_venue_segment(rest[comma + 1 :], line, col + comma + 1)
+        pair = parse_venue_segment(rest[comma + 1 :], line, col + comma + 1, in_title=True)
         if pair is None:
             break
         venues.insert(0, pair)
@@ -183,28 +189,33 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
     title: str | None = None
     title_span = bold_span = None
     venues: list[VenueYear] = []
-    after_title = content_start
 
     m = BOLD.match(head, content_start)
+    if m and DATE.match((m.group("inner") or m.group("inner2")).strip()):
+        return None  # `- **2024-2-20**: we added ...` is news, not a paper
+    links: list[Link]
     if m:
         bold = True
         inner_name = "inner" if m.group("inner") is not None else "inner2"
         inner = m.group(inner_name)
-        title, title_span, venues = split_title(inner, first, m.start(inner_name))
         bold_span = Span.on_line(first, m.start(), m.end())
-        after_title = m.end()
-
-    links = find_links(head, first, Placement.INLINE, after_title)
-    if bold and not venues:
-        # `**Title**, Venue Year, [link](url)`: the pairs stand after the bold.
+        links = find_links(head, first, Placement.INLINE, m.end())
+        # `**Title**, Venue Year, [link](url)`: pairs after the bold leave the title whole.
         stop = links[0].span.column - 1 if links else len(head)
-        between = head[after_title:stop]
-        offset = after_title
-        for segment in between.split(","):
+        offset = m.end()
+        for segment in head[m.end():stop].split(","):
             pair = parse_venue_segment(segment, first, offset)
             if pair is not None:
                 venues.append(pair)
             offset += len(segment) + 1
+        if venues:
+            title = inner.strip()
+            lead = len(inner) - len(inner.lstrip())
+            title_span = Span.on_line(first, m.start(inner_name) + lead, m.start(inner_name) + lead + len(title))
+        else:
+            title, title_span, venues = split_title(inner, first, m.start(inner_name))
+    else:
+        links = find_links(head, first, Placement.INLINE, content_start)
 
     if not bold:
         lead_link = LINK.match(head, content_start)
