@@ -7,6 +7,7 @@ changes to make); 2 usage or input error, one line on stderr, no traceback.
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import sys
 import tempfile
@@ -63,7 +64,10 @@ def _explain_skips(path: str, document: Document) -> None:
                "sections with papers", err=True)
 
 
-def _print_results(results: list[tuple[str, list[Diagnostic]]], output_format: str, unsafe: bool) -> None:
+def _print_results(results: list[tuple[str, list[Diagnostic]]], output_format: str, unsafe: bool,
+                   failed: bool = False) -> None:
+    if failed and output_format == "text" and not any(found for _, found in results):
+        return  # "All checks passed!" would be false when an input could not be read
     if output_format == "json":
         click.echo(json_report.render(results), nl=False)
     else:
@@ -118,7 +122,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], output_format: str, unsafe
         if verbose:
             _explain_skips(path, document)
         results.append((path, found))
-    _print_results(results, output_format, unsafe_fixes)
+    _print_results(results, output_format, unsafe_fixes, failed)
     ctx.exit(2 if failed else 1 if any(found for _, found in results) else 0)
 
 
@@ -167,7 +171,7 @@ def fix(ctx: click.Context, paths: tuple[str, ...], show_diff: bool, output_form
         else:
             _write_atomic(Path(path), new)
     if not show_diff and STDIN not in paths:
-        _print_results(results, output_format, unsafe_fixes)
+        _print_results(results, output_format, unsafe_fixes, failed)
     remaining = sum(len(found) for _, found in results)
     verb = "Would fix" if show_diff else "Fixed"
     click.echo(f"{verb} {applied} {'finding' if applied == 1 else 'findings'} in {changed} "
@@ -180,8 +184,6 @@ def fix(ctx: click.Context, paths: tuple[str, ...], show_diff: bool, output_form
 def rules_command(output_format: str) -> None:
     """List every rule: code, name, whether it can fix, what it checks."""
     if output_format == "json":
-        import json
-
         click.echo(json.dumps([{"code": r.code, "name": r.name, "fix": r.fixable.value, "summary": r.summary,
                                 "severity": r.severity.value} for r in RULES], indent=2))
         return

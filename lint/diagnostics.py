@@ -37,10 +37,6 @@ class Span(BaseModel):
         """Characters ``start:end`` (0-based, Python slice) of one line."""
         return cls(line=line, column=start + 1, end_line=line, end_column=end + 1)
 
-    @classmethod
-    def lines(cls, first: int, last: int, last_length: int) -> Span:
-        return cls(line=first, column=1, end_line=last, end_column=last_length + 1)
-
     def sort_key(self) -> tuple[int, int, int, int]:
         return (self.line, self.column, self.end_line, self.end_column)
 

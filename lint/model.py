@@ -140,7 +140,7 @@ class Section(BaseModel):
 class Document(BaseModel):
     """A parsed list. `entries` are those of the sections that hold papers."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True)
 
     sections: tuple[Section, ...]
     headings: tuple[tuple[int, int, str], ...]  # (line, level, text)

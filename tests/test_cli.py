@@ -150,6 +150,8 @@ def test_directories_give_their_markdown_files(tmp_path: Path, capsys) -> None:
         ("latin1", ["check", "{tmp}/latin.md"], "kdlint: error: {tmp}/latin.md: not UTF-8 (byte 0xe9 at offset 3)\n"),
         ("latin1", ["fix", "{tmp}/latin.md"], "kdlint: error: {tmp}/latin.md: not UTF-8 (byte 0xe9 at offset 3)\n"
                                               "Fixed 0 findings in 0 files; 0 remaining.\n"),
+        ("binary", ["fix", "--diff", "{tmp}/bin.md"], "kdlint: error: {tmp}/bin.md: binary file (contains NUL bytes), "
+                                                      "not a Markdown list\nWould fix 0 findings in 0 files; 0 remaining.\n"),
         (None, ["check", "--output-format", "xml", "x.md"],
          "kdlint: error: Invalid value for '--output-format': 'xml' is not one of 'text', 'json'.\n"),
         (None, ["rule", "KD777"], "kdlint: error: Invalid value for CODE: unknown rule 'KD777'; `kdlint rules` lists them\n"),
@@ -165,7 +167,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, capsys, setup, args, m
     elif setup == "latin1":
         (tmp_path / "latin.md").write_bytes(b"caf\xe9\n")
     code, out, err = run(capsys, *[a.format(tmp=tmp_path) for a in args])
-    assert code == 2
+    assert code == 2 and out == ""
     assert fnmatch.fnmatchcase(err, message.format(tmp=tmp_path))  # click words some messages differently by version
 
 
@@ -240,3 +242,30 @@ def test_readme_example_is_real_output(capsys, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.chdir(REPO)
     code, out, _ = run(capsys, "check", "tests/fixtures/example.md")
     assert code == 1 and out.splitlines() == shown
+
+
+def test_fix_refuses_to_write_what_would_lose_content(bad: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kdlint import cli
+    from kdlint.fixer import ContentLossError
+
+    def losing(*args, **kwargs):
+        raise ContentLossError("title lost: 'Deep Mutual Learning'")
+
+    monkeypatch.setattr(cli, "fix_source", losing)
+    code, out, err = run(capsys, "fix", str(bad))
+    assert code == 2 and bad.read_text() == BAD
+    assert err.splitlines()[0] == (f"kdlint: error: {bad}: not fixed, the result would lose content "
+                                   "(title lost: 'Deep Mutual Learning')")
+
+
+def test_internal_errors_are_one_line_without_traceback(bad: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kdlint import cli
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "check_source", broken)
+    monkeypatch.delenv("KDLINT_DEBUG", raising=False)
+    code, out, err = run(capsys, "check", str(bad))
+    assert code == 2
+    assert err == "kdlint: error: internal error: RuntimeError: boom (set KDLINT_DEBUG=1 for the traceback)\n"
