@@ -42,29 +42,20 @@ class Span(BaseModel):
 
 
 class Edit(BaseModel):
-    """Replace the text of `span` with `content` (empty span: insert)."""
+    """Replace the text of `span` with `content` (an empty span inserts)."""
 
     model_config = ConfigDict(frozen=True)
 
-    line: int = Field(ge=1)
-    column: int = Field(ge=1)
-    end_line: int = Field(ge=1)
-    end_column: int = Field(ge=1)
+    span: Span
     content: str
 
     @classmethod
     def replace(cls, span: Span, content: str) -> Edit:
-        return cls(
-            line=span.line,
-            column=span.column,
-            end_line=span.end_line,
-            end_column=span.end_column,
-            content=content,
-        )
+        return cls(span=span, content=content)
 
     @classmethod
     def insert(cls, line: int, column: int, content: str) -> Edit:
-        return cls(line=line, column=column, end_line=line, end_column=column, content=content)
+        return cls(span=Span(line=line, column=column, end_line=line, end_column=column), content=content)
 
 
 class UrlChange(BaseModel):
@@ -152,6 +143,6 @@ class ReportItem(BaseModel):
             else ReportFix(
                 applicability=fix.applicability,
                 message=fix.message,
-                edits=[ReportEdit(**edit.model_dump()) for edit in fix.edits],
+                edits=[ReportEdit(**edit.span.model_dump(), content=edit.content) for edit in fix.edits],
             ),
         )

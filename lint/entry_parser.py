@@ -48,7 +48,15 @@ YEAR_ONLY = re.compile(r"^(?P<year>(?:19|20)\d{2})$")
 VENUE_ONLY = re.compile(rf"^{_VENUE}$")
 MAX_VENUE_WORDS = 12
 MAX_VENUE_WORDS_IN_TITLE = 8
-NAME_LIST = re.compile(r"^[A-Z][\w.'’\-]*(?: [\w.'’\-]+){0,4}(?:(?:,| and| &) ?[A-Z][\w.'’\-]*(?: [\w.'’\-]+){0,4})+\.?$")
+AUTHOR_SEPARATOR = re.compile(r",\s*and\s+|\s+and\s+|,|\s+&\s+")
+NAME = re.compile(r"[A-Z][\w.'’\-]*(?: [\w.'’\-]+){0,4}")
+
+
+def looks_like_names(text: str) -> bool:
+    """`Ada Lovelace, Alan M. Turing and Grace Hopper.`: two or more short capitalised names."""
+    body = text[:-1] if text.endswith(".") else text
+    parts = [part.strip() for part in AUTHOR_SEPARATOR.split(body)]
+    return len(parts) >= 2 and all(NAME.fullmatch(part) for part in parts)
 
 
 def classify_label(label: str) -> LinkKind:
@@ -168,7 +176,7 @@ def parse_authors(text: str, line: int, col: int, italic: bool, period_after: bo
     body = text.rstrip()
     ends_with_period = period_after or body.endswith(".")
     core = body[:-1] if body.endswith(".") else body
-    parts = [p.strip() for p in re.split(r",\s*and\s+|\s+and\s+|,|\s+&\s+", core)]
+    parts = [p.strip() for p in AUTHOR_SEPARATOR.split(core)]
     names = tuple(p for p in parts if p)
     separator = None
     if len(names) >= 2:
@@ -261,7 +269,7 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
             links.extend(found)
             sub_bullets.append(SubBullet(line=number, kind="links"))
             continue
-        if authors is None and bold and NAME_LIST.match(body):
+        if authors is None and bold and looks_like_names(body):
             authors = parse_authors(body, number, start, False, False)
             sub_bullets.append(SubBullet(line=number, kind="authors"))
             continue

@@ -40,7 +40,8 @@ class FixResult:
 
 
 def _offsets(source: SourceText, edit: Edit) -> tuple[int, int]:
-    return source.offset(edit.line, edit.column), source.offset(edit.end_line, edit.end_column)
+    span = edit.span
+    return source.offset(span.line, span.column), source.offset(span.end_line, span.end_column)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -54,7 +55,7 @@ def select_fixes(source: SourceText, fixes: Sequence[Fix]) -> list[tuple[Fix, li
     taken: list[tuple[int, int]] = []
     chosen = []
     newline = source.newline
-    for fix in sorted(fixes, key=lambda f: min((e.line, e.column) for e in f.edits)):
+    for fix in sorted(fixes, key=lambda f: min(e.span.sort_key() for e in f.edits)):
         ranges = [_offsets(source, edit) for edit in fix.edits]
         if any(_overlaps(r, t) for r in ranges for t in taken):
             continue

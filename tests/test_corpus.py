@@ -41,7 +41,7 @@ def test_every_span_lies_inside_the_file(path: Path) -> None:
     source = SourceText.read(path)
     _, found = check_source(source)
     for d in found:
-        for span in [d.span, *(d.fix.edits if d.fix else ())]:
+        for span in [d.span, *(edit.span for edit in (d.fix.edits if d.fix else ()))]:
             assert 1 <= span.line <= span.end_line <= len(source.lines)
             assert 1 <= span.column <= len(source.line(span.line)) + 1
             assert 1 <= span.end_column <= len(source.line(span.end_line)) + 1
