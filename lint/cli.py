@@ -11,67 +11,111 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import click
 
-from . import __version__
-from .checker import check_source
-from .diagnostics import Diagnostic
-from .fixer import ContentLossError, fix_source
+from . import __version__, baseline
+from .config import ConfigFinder, Settings
+from .engine import Linter
 from .files import discover
-from .model import Document
-from .report import json_report, text
+from .fixer import ContentLossError, fix_source
+from .report import FileResult, github, json_report, junit, sarif, statistics, text
 from .rules import BY_CODE, RULES
+from .selection import SelectorError, check_selector
 from .source import InputError, SourceText
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "github", "sarif", "junit")
 STDIN = "-"
-
-
-class UserError(Exception):
-    """A problem with one input: reported on one line, the run goes on, the exit code is 2."""
 
 
 def _error(message: str) -> None:
     click.echo(f"kdlint: error: {message}", err=True)
 
 
-def _read(path: str) -> SourceText:
+@dataclass
+class Run:
+    """What one `check` or `fix` invocation reads and how it reports."""
+
+    finder: ConfigFinder
+    select: list[str] | None
+    extend_select: list[str]
+    ignore: list[str]
+    output_format: str
+    unsafe: bool
+    verbose: bool
+    quiet: bool
+    color: bool
+    show_fixes: bool
+    failed: bool = False
+    _reported: set[str] = field(default_factory=set)
+
+    def error(self, message: str) -> None:
+        self.failed = True
+        if message not in self._reported:  # a broken config file is said once, not once per list
+            self._reported.add(message)
+            _error(message)
+
+    def inputs(self, paths: Sequence[str]) -> list[str]:
+        if list(paths) == [STDIN]:
+            return [STDIN]
+        if STDIN in paths:
+            raise InputError("'-' (standard input) cannot be combined with other paths")
+        files, errors = discover(paths or ["."])
+        for error in errors:
+            self.error(str(error))
+        return [str(p) for p in files]
+
+    def prepare(self, path: str) -> tuple[Settings, Linter, SourceText]:
+        where = None if path == STDIN else Path(path)
+        settings = self.finder.settings_for(where)
+        linter = Linter.for_file(settings, where, self.select, self.extend_select, self.ignore)
+        return settings, linter, read(path, settings.max_file_size)
+
+    def explain(self, path: str, result: FileResult) -> None:
+        if not self.verbose:
+            return
+        for section in result.document.skipped_sections:
+            click.echo(f"{path}:{section.line}: skipping section {section.title!r}: {section.skip_reason}", err=True)
+        sections = sum(s.holds_papers for s in result.document.sections)
+        click.echo(f"{path}: {len(result.document.entries)} entries in {sections} sections with papers", err=True)
+
+    def print_findings(self, results: list[FileResult], with_statistics: bool = False) -> None:
+        if self.failed and self.output_format == "text" and not any(r.diagnostics for r in results):
+            return  # "All checks passed!" would be false when an input could not be read
+        if with_statistics:
+            click.echo(statistics.render(results, self.unsafe, as_json=self.output_format == "json"), nl=False)
+            return
+        renderers: dict[str, Callable[[], str]] = {
+            "text": lambda: text.render(results, self.unsafe, self.color, self.show_fixes, self.quiet),
+            "json": lambda: json_report.render(results),
+            "github": lambda: github.render(results),
+            "sarif": lambda: sarif.render(results),
+            "junit": lambda: junit.render(results),
+        }
+        click.echo(renderers[self.output_format](), nl=False, color=self.color)
+
+
+def read(path: str, max_size: int) -> SourceText:
     if path == STDIN:
-        return SourceText.from_bytes(sys.stdin.buffer.read(), "<stdin>")
-    return SourceText.read(Path(path))
-
-
-def _inputs(paths: Sequence[str]) -> tuple[list[str], bool]:
-    """The paths to read; reports the ones that give nothing and says whether any did."""
-    if list(paths) == [STDIN]:
-        return [STDIN], False
-    if STDIN in paths:
-        raise InputError("'-' (standard input) cannot be combined with other paths")
-    files, errors = discover(paths or ["."])
-    for error in errors:
-        _error(str(error))
-    return [str(p) for p in files], bool(errors)
-
-
-def _explain_skips(path: str, document: Document) -> None:
-    for section in document.skipped_sections:
-        click.echo(f"{path}:{section.line}: skipping section {section.title!r}: no venue, year, authors or "
-                   "paper identifier in any of its items", err=True)
-    click.echo(f"{path}: {len(document.entries)} entries in {sum(s.holds_papers for s in document.sections)} "
-               "sections with papers", err=True)
-
-
-def _print_results(results: list[tuple[str, list[Diagnostic]]], output_format: str, unsafe: bool,
-                   failed: bool = False) -> None:
-    if failed and output_format == "text" and not any(found for _, found in results):
-        return  # "All checks passed!" would be false when an input could not be read
-    if output_format == "json":
-        click.echo(json_report.render(results), nl=False)
+        data = sys.stdin.buffer.read(max_size + 1)
+        name = "<stdin>"
     else:
-        click.echo(text.render(results, unsafe), nl=False)
+        try:
+            size = os.stat(path).st_size
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        if size > max_size:
+            raise InputError(f"{path}: {size:,} bytes is more than max-file-size ({max_size:,} bytes); "
+                             "raise max-file-size to check it")
+        return SourceText.read(Path(path))
+    if len(data) > max_size:
+        raise InputError(f"{name}: more than max-file-size ({max_size:,} bytes); raise max-file-size to check it")
+    return SourceText.from_bytes(data, name)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -88,82 +132,140 @@ def _write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-output_format_option = click.option(
-    "--output-format", type=click.Choice(FORMATS), default="text", show_default=True,
-    help="How findings are printed.")
-unsafe_option = click.option("--unsafe-fixes", is_flag=True, help="Also apply (or mark) fixes that are unsafe.")
-verbose_option = click.option("-v", "--verbose", is_flag=True, help="Say which sections are skipped and why.")
-paths_argument = click.argument("paths", nargs=-1, type=click.Path())
+def _selectors(values: Sequence[str], option: str) -> list[str]:
+    found = []
+    for value in values:
+        for part in value.split(","):
+            if part.strip():
+                try:
+                    found.append(check_selector(part))
+                except SelectorError as exc:
+                    raise click.BadParameter(str(exc), param_hint=option) from None
+    return found
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _use_color(no_color: bool) -> bool:
+    return not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+
+
+def common_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.argument("paths", nargs=-1, type=click.Path()),
+        click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Use this configuration file for every input (pyproject.toml or .kdlint.toml)."),
+        click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+        click.option("--select", multiple=True, metavar="CODES",
+                     help="Rules to check, replacing the configured ones (codes or prefixes, comma-separated)."),
+        click.option("--extend-select", multiple=True, metavar="CODES", help="Rules to check in addition."),
+        click.option("--ignore", multiple=True, metavar="CODES", help="Rules not to report."),
+        click.option("--output-format", type=click.Choice(FORMATS), default="text", show_default=True,
+                     help="How findings are printed."),
+        click.option("--unsafe-fixes", is_flag=True, help="Also apply (or mark) fixes that are unsafe."),
+        click.option("--show-fixes", is_flag=True, help="Show the fixes: under each finding, or those applied."),
+        click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain (errors still exit 2)."),
+        click.option("-q", "--quiet", is_flag=True, help="Print the findings only, no summary."),
+        click.option("-v", "--verbose", is_flag=True, help="Say which sections are skipped and why."),
+        click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR is honoured too)."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _run(config: Path | None, isolated: bool, select: Sequence[str], extend_select: Sequence[str],
+         ignore: Sequence[str], output_format: str, unsafe_fixes: bool, verbose: bool, quiet: bool,
+         no_color: bool, show_fixes: bool) -> Run:
+    return Run(finder=ConfigFinder(config, isolated),
+               select=_selectors(select, "--select") if select else None,
+               extend_select=_selectors(extend_select, "--extend-select"),
+               ignore=_selectors(ignore, "--ignore"), output_format=output_format, unsafe=unsafe_fixes,
+               verbose=verbose, quiet=quiet, color=_use_color(no_color) and output_format == "text",
+               show_fixes=show_fixes)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="kdlint")
 def cli() -> None:
     """kdlint: lint and fix curated Markdown lists of research papers."""
 
 
 @cli.command()
-@paths_argument
-@output_format_option
-@unsafe_option
-@verbose_option
+@common_options
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule has, not the findings.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Report only findings this baseline file does not record.")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False, path_type=Path),
+              help="Record the current findings in this file and exit 0.")
 @click.pass_context
-def check(ctx: click.Context, paths: tuple[str, ...], output_format: str, unsafe_fixes: bool, verbose: bool) -> None:
+def check(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isolated: bool,
+          select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...], output_format: str,
+          unsafe_fixes: bool, show_fixes: bool, exit_zero: bool, quiet: bool, verbose: bool, no_color: bool,
+          statistics: bool, baseline_path: Path | None, write_baseline: Path | None) -> None:
     """Report findings in PATHS (files, or directories of Markdown; '-' reads standard input)."""
-    results: list[tuple[str, list[Diagnostic]]] = []
-    inputs, failed = _inputs(paths)
-    for path in inputs:
+    run = _run(config, isolated, select, extend_select, ignore, output_format, unsafe_fixes, verbose, quiet,
+               no_color, show_fixes)
+    known = baseline.load(baseline_path) if baseline_path else None
+    results: list[FileResult] = []
+    for path in run.inputs(paths):
         try:
-            document, found = check_source(_read(path))
+            _, linter, source = run.prepare(path)
         except InputError as exc:
-            _error(str(exc))
-            failed = True
+            run.error(str(exc))
             continue
-        if verbose:
-            _explain_skips(path, document)
-        results.append((path, found))
-    _print_results(results, output_format, unsafe_fixes, failed)
-    ctx.exit(2 if failed else 1 if any(found for _, found in results) else 0)
+        document, found = linter.check(source)
+        result = FileResult(path, source, document, found)
+        run.explain(path, result)
+        results.append(result)
+    if write_baseline is not None:
+        count = baseline.write(write_baseline, results)
+        click.echo(f"Wrote {count} {'finding' if count == 1 else 'findings'} to {write_baseline}.", err=True)
+        ctx.exit(2 if run.failed else 0)
+    if known is not None and baseline_path is not None:
+        dropped = baseline.subtract(known, baseline_path, results)
+        if run.verbose:
+            click.echo(f"{dropped} findings recorded in {baseline_path} not shown.", err=True)
+    run.print_findings(results, with_statistics=statistics)
+    findings = any(r.diagnostics for r in results)
+    ctx.exit(2 if run.failed else 0 if exit_zero or not findings else 1)
 
 
 @cli.command()
-@paths_argument
+@common_options
 @click.option("--diff", "show_diff", is_flag=True, help="Print the changes as a unified diff; write nothing.")
-@output_format_option
-@unsafe_option
-@verbose_option
 @click.pass_context
-def fix(ctx: click.Context, paths: tuple[str, ...], show_diff: bool, output_format: str, unsafe_fixes: bool,
-        verbose: bool) -> None:
+def fix(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isolated: bool,
+        select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...], output_format: str,
+        unsafe_fixes: bool, show_fixes: bool, exit_zero: bool, quiet: bool, verbose: bool, no_color: bool,
+        show_diff: bool) -> None:
     """Apply fixes to PATHS in place (safe fixes only unless --unsafe-fixes)."""
-    changed = applied = 0
-    results: list[tuple[str, list[Diagnostic]]] = []
-    inputs, failed = _inputs(paths)
-    for path in inputs:
+    run = _run(config, isolated, select, extend_select, ignore, output_format, unsafe_fixes, verbose, quiet,
+               no_color, show_fixes)
+    changed = 0
+    applied: Counter[str] = Counter()
+    results: list[FileResult] = []
+    for path in run.inputs(paths):
         try:
-            source = _read(path)
-            result = fix_source(source, unsafe=unsafe_fixes)
+            _, linter, source = run.prepare(path)
+            outcome = fix_source(source, linter, unsafe=unsafe_fixes)
         except InputError as exc:
-            _error(str(exc))
-            failed = True
+            run.error(str(exc))
             continue
         except ContentLossError as exc:
-            _error(f"{path}: not fixed, the result would lose content ({exc})")
-            failed = True
+            run.error(f"{path}: not fixed, the result would lose content ({exc})")
             continue
-        if verbose:
-            _explain_skips(path, result.document)
-        results.append((path, result.remaining))
-        new = result.source.to_bytes()
+        result = FileResult(path, outcome.source, outcome.document, outcome.remaining)
+        run.explain(path, result)
+        results.append(result)
+        new = outcome.source.to_bytes()
         if new == source.to_bytes():
             if path == STDIN and not show_diff:
                 sys.stdout.buffer.write(new)
             continue
         changed += 1
-        applied += result.applied
+        applied.update(outcome.codes)
         if show_diff:
             before = source.text.splitlines(keepends=True)
-            after = result.source.text.splitlines(keepends=True)
+            after = outcome.source.text.splitlines(keepends=True)
             name = "stdin" if path == STDIN else path
             click.echo("".join(difflib.unified_diff(before, after, f"a/{name}", f"b/{name}")), nl=False)
         elif path == STDIN:
@@ -171,16 +273,22 @@ def fix(ctx: click.Context, paths: tuple[str, ...], show_diff: bool, output_form
         else:
             _write_atomic(Path(path), new)
     if not show_diff and STDIN not in paths:
-        _print_results(results, output_format, unsafe_fixes, failed)
-    remaining = sum(len(found) for _, found in results)
-    verb = "Would fix" if show_diff else "Fixed"
-    click.echo(f"{verb} {applied} {'finding' if applied == 1 else 'findings'} in {changed} "
-               f"{'file' if changed == 1 else 'files'}; {remaining} remaining.", err=True)
-    ctx.exit(2 if failed else 1 if remaining or (show_diff and changed) else 0)
+        run.print_findings(results)
+    remaining = sum(len(r.diagnostics) for r in results)
+    total = sum(applied.values())
+    if not quiet:
+        verb = "Would fix" if show_diff else "Fixed"
+        click.echo(f"{verb} {total} {'finding' if total == 1 else 'findings'} in {changed} "
+                   f"{'file' if changed == 1 else 'files'}; {remaining} remaining.", err=True)
+        if show_fixes:
+            for code, count in sorted(applied.items()):
+                click.echo(f"  {count:>4} × {code} {BY_CODE[code].name}", err=True)
+    left = remaining or (show_diff and changed)
+    ctx.exit(2 if run.failed else 0 if exit_zero or not left else 1)
 
 
 @cli.command("rules")
-@output_format_option
+@click.option("--output-format", type=click.Choice(("text", "json")), default="text", show_default=True)
 def rules_command(output_format: str) -> None:
     """List every rule: code, name, whether it can fix, what it checks."""
     if output_format == "json":

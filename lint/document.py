@@ -9,13 +9,19 @@ before a line, after a blank one, that is indented less than its content
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import mistletoe
 from mistletoe import block_token
 
 from .entry_parser import LIST_MARKER, parse_entry
 from .model import Document, Entry, Section
+from .pragmas import scan
 from .source import SourceText
+from .vocabulary import DEFAULT, Vocabulary
+
+NO_PAPERS = "no venue, year, authors or paper identifier in any of its items"
+CONFIGURED = "listed in skip-sections"
 
 BOLD_ONLY = re.compile(r"^(\*\*[^*]+\*\*|__[^_]+__):?$")
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -87,7 +93,8 @@ def heading_text(source: SourceText, token: block_token.BlockToken) -> str:
     return line.strip()
 
 
-def parse_document(source: SourceText) -> Document:
+def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_sections: Iterable[str] = ()) -> Document:
+    """Read `source` into sections and entries; `skip_sections` are heading texts (any case) not to check."""
     lines = source.lines
     total = source.line_count
     tree = mistletoe.Document(source.parse_lines())
@@ -116,23 +123,30 @@ def parse_document(source: SourceText) -> Document:
         elif isinstance(token, block_token.List):
             sections[-1]["items"].extend(_entry_items(lines, token, last))
 
-    parsed: list[tuple[dict, list[Entry], bool]] = []
+    skip = {" ".join(title.split()).casefold() for title in skip_sections}
+    parsed: list[tuple[dict, list[Entry], str | None]] = []
     for sec in sections:
-        entries = [e for first, last in sec["items"] if (e := parse_entry(lines, first, last, sec["path"]))]
-        parsed.append((sec, entries, any(e.venues or e.authors or e.paper_ids for e in entries)))
-    in_papers = [e for _, entries, holds in parsed if holds for e in entries]
+        entries = [e for first, last in sec["items"] if (e := parse_entry(lines, first, last, sec["path"], vocab))]
+        reason = None
+        if entries and " ".join(sec["title"].split()).casefold() in skip:
+            reason = CONFIGURED
+        elif entries and not any(e.venues or e.authors or e.paper_ids for e in entries):
+            reason = NO_PAPERS
+        parsed.append((sec, entries, reason))
+    in_papers = [e for _, entries, reason in parsed if reason is None for e in entries]
     bold_document = sum(e.bold for e in in_papers) * 2 >= len(in_papers)
 
     built: list[Section] = []
-    for sec, entries, holds in parsed:
+    for sec, entries, reason in parsed:
         bold = sum(e.bold for e in entries)
         # A section is canonical when most of its entries are, or when the document
         # is and the section has a bold entry at all: one stray entry does not
         # switch a small section to another style.
         canonical = bold * 2 >= len(entries) or (bold_document and bold > 0)
         built.append(Section(path=sec["path"], title=sec["title"], level=sec["level"], line=sec["line"],
-                             holds_papers=holds, style="bold" if canonical else "other",
-                             entries=tuple(entries)))
+                             holds_papers=bool(entries) and reason is None, skip_reason=reason,
+                             style="bold" if canonical else "other", entries=tuple(entries)))
 
-    return Document(sections=tuple(built), headings=tuple(headings),
-                    code_lines=frozenset(code_lines))
+    pragmas, bad_pragmas = scan((n, lines[n - 1]) for n in range(1, total + 1) if n not in code_lines)
+    return Document(sections=tuple(built), headings=tuple(headings), code_lines=frozenset(code_lines),
+                    pragmas=tuple(pragmas), bad_pragmas=tuple(bad_pragmas))

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from .diagnostics import Span
 from .model import Authors, Entry, Link, LinkKind, PaperId, Placement, SubBullet, VenueYear
 from .urls import paper_ids
-from .vocabulary import code_labels
+from .vocabulary import DEFAULT, Vocabulary
 
 LIST_MARKER = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)")
 BOLD = re.compile(r"\*\*(?P<inner>[^*]+(?:\*(?!\*)[^*]*)*)\*\*|__(?P<inner2>[^_]+)__")
@@ -59,10 +59,10 @@ def looks_like_names(text: str) -> bool:
     return len(parts) >= 2 and all(NAME.fullmatch(part) for part in parts)
 
 
-def classify_label(label: str) -> LinkKind:
+def classify_label(label: str, vocab: Vocabulary = DEFAULT) -> LinkKind:
     if PAPER_LABEL.search(label):
         return LinkKind.PAPER
-    if label.strip().casefold() in code_labels() or CODE_LABEL.search(label):
+    if label.strip().casefold() in vocab.code_labels or CODE_LABEL.search(label):
         return LinkKind.CODE
     return LinkKind.OTHER
 
@@ -75,7 +75,8 @@ def _acronym(word: str) -> bool:
     return (upper >= 2 and upper * 2 >= len(letters)) or head.casefold() in _PREPRINTS
 
 
-def parse_venue_segment(segment: str, line: int, col: int, in_title: bool = False) -> VenueYear | None:
+def parse_venue_segment(segment: str, line: int, col: int, in_title: bool = False,
+                        vocab: Vocabulary = DEFAULT) -> VenueYear | None:
     """The `Venue Year` pair a comma-separated segment spells, if any.
 
     `segment` starts at 0-based column `col`. With a valid year the venue may be
@@ -110,12 +111,13 @@ def parse_venue_segment(segment: str, line: int, col: int, in_title: bool = Fals
         return VenueYear(venue=" ".join(m.group("venue").split()), year=m.group("year").strip(), span=span,
                          venue_span=part("venue", m), year_span=part("year", m))
     m = VENUE_ONLY.match(stripped)
-    if m and len(stripped.split()) <= max_words_without_year and _acronym(stripped.split()[0]):
+    known = " ".join(stripped.split()).casefold() in vocab.extra_venues
+    if m and (known or len(stripped.split()) <= max_words_without_year and _acronym(stripped.split()[0])):
         return VenueYear(venue=" ".join(stripped.split()), year=None, span=span, venue_span=span, year_span=None)
     return None
 
 
-def split_title(inner: str, line: int, col: int) -> tuple[str, Span, list[VenueYear]]:
+def split_title(inner: str, line: int, col: int, vocab: Vocabulary = DEFAULT) -> tuple[str, Span, list[VenueYear]]:
     """Split bold text `Title, Venue Year, Venue Year` (starting at column `col`)."""
     venues: list[VenueYear] = []
     rest = inner
@@ -123,7 +125,7 @@ def split_title(inner: str, line: int, col: int) -> tuple[str, Span, list[VenueY
         comma = rest.rfind(",")
         if comma < 0:
             break
-        pair = parse_venue_segment(rest[comma + 1 :], line, col + comma + 1, in_title=True)
+        pair = parse_venue_segment(rest[comma + 1 :], line, col + comma + 1, in_title=True, vocab=vocab)
         if pair is None:
             break
         venues.insert(0, pair)
@@ -134,7 +136,8 @@ def split_title(inner: str, line: int, col: int) -> tuple[str, Span, list[VenueY
     return title, title_span, venues
 
 
-def find_links(text: str, line: int, placement: Placement, start: int = 0) -> list[Link]:
+def find_links(text: str, line: int, placement: Placement, start: int = 0,
+               vocab: Vocabulary = DEFAULT) -> list[Link]:
     """Markdown links and bare URLs in `text` from column `start` on."""
     links: list[Link] = []
     cursor = start
@@ -150,7 +153,7 @@ def find_links(text: str, line: int, placement: Placement, start: int = 0) -> li
             Link(
                 label=label,
                 url=url,
-                kind=classify_label(label),
+                kind=classify_label(label, vocab),
                 placement=placement,
                 double_brackets=double,
                 span=Span.on_line(line, m.start(), m.end()),
@@ -188,7 +191,8 @@ def parse_authors(text: str, line: int, col: int, italic: bool, period_after: bo
                    text_span=Span.on_line(line, col, col + len(text)), line=line)
 
 
-def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str, ...]) -> Entry | None:
+def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str, ...],
+                vocab: Vocabulary = DEFAULT) -> Entry | None:
     """Parse lines ``first..last`` (1-based, inclusive) of a list item, or None if no entry."""
     head = lines[first - 1]
     marker = LIST_MARKER.match(head)
@@ -207,12 +211,12 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
         inner_name = "inner" if m.group("inner") is not None else "inner2"
         inner = m.group(inner_name)
         bold_span = Span.on_line(first, m.start(), m.end())
-        links = find_links(head, first, Placement.INLINE, m.end())
+        links = find_links(head, first, Placement.INLINE, m.end(), vocab)
         # `**Title**, Venue Year, [link](url)`: pairs after the bold leave the title whole.
         stop = links[0].span.column - 1 if links else len(head)
         offset = m.end()
         for segment in head[m.end():stop].split(","):
-            pair = parse_venue_segment(segment, first, offset)
+            pair = parse_venue_segment(segment, first, offset, vocab=vocab)
             if pair is not None:
                 venues.append(pair)
             offset += len(segment) + 1
@@ -221,9 +225,9 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
             lead = len(inner) - len(inner.lstrip())
             title_span = Span.on_line(first, m.start(inner_name) + lead, m.start(inner_name) + lead + len(title))
         else:
-            title, title_span, venues = split_title(inner, first, m.start(inner_name))
+            title, title_span, venues = split_title(inner, first, m.start(inner_name), vocab)
     else:
-        links = find_links(head, first, Placement.INLINE, content_start)
+        links = find_links(head, first, Placement.INLINE, content_start, vocab)
 
     if not bold:
         lead_link = LINK.match(head, content_start)
@@ -247,7 +251,7 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
         sub = LIST_MARKER.match(text)
         if not sub:
             sub_bullets.append(SubBullet(line=number, kind="other"))
-            links.extend(find_links(text, number, Placement.SUB_BULLET))
+            links.extend(find_links(text, number, Placement.SUB_BULLET, 0, vocab))
             continue
         start = sub.end()
         body = text[start:].rstrip()
@@ -264,7 +268,7 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
             authors = parse_authors(italic.group("text"), number, start + 1, True, italic.group("after") == ".")
             sub_bullets.append(SubBullet(line=number, kind="authors"))
             continue
-        found = find_links(text, number, Placement.SUB_BULLET, start)
+        found = find_links(text, number, Placement.SUB_BULLET, start, vocab)
         if found:
             links.extend(found)
             sub_bullets.append(SubBullet(line=number, kind="links"))

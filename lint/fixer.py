@@ -9,13 +9,13 @@ After the last pass the result is checked against the original with
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections import Counter
 from dataclasses import dataclass, field
 
-from .checker import check_source
-from .diagnostics import Applicability, Diagnostic, Edit, Fix
+from .diagnostics import Applicability, Diagnostic, Edit
+from .engine import Linter
 from .model import Document
 from .preserve import losses, snapshot
-from .rules import RULES, Rule
 from .source import SourceText
 
 MAX_PASSES = 10
@@ -33,6 +33,7 @@ class FixResult:
     remaining: list[Diagnostic]  # findings left in the fixed text
     document: Document
     rewrites: dict[str, str] = field(default_factory=dict)
+    codes: Counter[str] = field(default_factory=Counter)  # fixes applied, by rule code
 
     @property
     def changed(self) -> bool:
@@ -50,12 +51,15 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def select_fixes(source: SourceText, fixes: Sequence[Fix]) -> list[tuple[Fix, list[tuple[int, int, str]]]]:
+def select_fixes(source: SourceText, found: Sequence[Diagnostic]) -> list[tuple[Diagnostic, list[tuple[int, int, str]]]]:
     """The fixes of one pass: in document order, skipping any that overlap one already taken."""
     taken: list[tuple[int, int]] = []
     chosen = []
     newline = source.newline
-    for fix in sorted(fixes, key=lambda f: min(e.span.sort_key() for e in f.edits)):
+    with_fixes = [d for d in found if d.fix is not None and d.fix.edits]
+    for diagnostic in sorted(with_fixes, key=lambda d: min(e.span.sort_key() for e in d.fix.edits)):
+        fix = diagnostic.fix
+        assert fix is not None
         ranges = [_offsets(source, edit) for edit in fix.edits]
         if any(_overlaps(r, t) for r in ranges for t in taken):
             continue
@@ -63,7 +67,7 @@ def select_fixes(source: SourceText, fixes: Sequence[Fix]) -> list[tuple[Fix, li
             continue
         taken.extend(ranges)
         content = [e.content.replace("\r\n", "\n").replace("\n", newline) for e in fix.edits]
-        chosen.append((fix, [(r[0], r[1], c) for r, c in zip(ranges, content)]))
+        chosen.append((diagnostic, [(r[0], r[1], c) for r, c in zip(ranges, content)]))
     return chosen
 
 
@@ -79,32 +83,31 @@ def wanted(diagnostic: Diagnostic, unsafe: bool) -> bool:
     return fix is not None and (unsafe or fix.applicability is Applicability.SAFE)
 
 
-def fix_source(source: SourceText, rules: Sequence[Rule] = RULES, unsafe: bool = False) -> FixResult:
+def fix_source(source: SourceText, linter: Linter = Linter(), unsafe: bool = False) -> FixResult:
     """Fix `source` to a fixpoint; raise ContentLossError rather than lose content."""
-    document, found = check_source(source, rules)
+    document, found = linter.check(source)
     original, original_doc = source, document
     applied = passes = 0
     rewrites: dict[str, str] = {}
+    codes: Counter[str] = Counter()
     while passes < MAX_PASSES:
-        fixes = [d.fix for d in found if d.fix is not None and wanted(d, unsafe)]
-        if not fixes:
-            break
-        chosen = select_fixes(source, fixes)
+        chosen = select_fixes(source, [d for d in found if wanted(d, unsafe)])
         if not chosen:
             break
         passes += 1
         applied += len(chosen)
-        for fix, _ in chosen:
-            for change in fix.url_changes:
+        for diagnostic, _ in chosen:
+            codes[diagnostic.code] += 1
+            for change in diagnostic.fix.url_changes if diagnostic.fix else ():
                 rewrites[change.old] = change.new
         text = apply_edits(source.text, [edit for _, edits in chosen for edit in edits])
         if text == source.text:
             break
         source = source.replace(text)
-        document, found = check_source(source, rules)
+        document, found = linter.check(source)
     if applied:
         problems = losses(snapshot(original, original_doc, rewrites), snapshot(source, document, rewrites))
         if problems:
             raise ContentLossError("; ".join(problems))
     return FixResult(source=source, applied=applied, passes=passes, remaining=found, document=document,
-                     rewrites=rewrites)
+                     rewrites=rewrites, codes=codes)

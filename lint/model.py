@@ -125,6 +125,28 @@ class Entry(BaseModel):
         return None
 
 
+class Pragma(BaseModel):
+    """`<!-- kdlint-disable KD3 -->` and its kin; `codes` empty means every rule."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: str  # "disable-next-line", "disable", "enable" or "disable-file"
+    codes: tuple[str, ...]
+    span: Span  # the whole comment
+    alone: bool  # nothing else on its line
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+
+class BadPragma(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    span: Span
+    reason: str
+
+
 class Section(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -133,6 +155,7 @@ class Section(BaseModel):
     level: int
     line: int  # the heading's line; 0 for text before the first heading
     holds_papers: bool
+    skip_reason: str | None  # why a section with items is not checked
     style: str  # "bold" when most of its entries have bold titles, else "other"
     entries: tuple[Entry, ...]
 
@@ -145,6 +168,8 @@ class Document(BaseModel):
     sections: tuple[Section, ...]
     headings: tuple[tuple[int, int, str], ...]  # (line, level, text)
     code_lines: frozenset[int]
+    pragmas: tuple[Pragma, ...]
+    bad_pragmas: tuple[BadPragma, ...]
 
     @property
     def entries(self) -> list[Entry]:
@@ -157,7 +182,7 @@ class Document(BaseModel):
 
     @property
     def skipped_sections(self) -> list[Section]:
-        return [s for s in self.sections if s.entries and not s.holds_papers]
+        return [s for s in self.sections if s.skip_reason]
 
 
 def is_year(text: str) -> bool:

@@ -153,7 +153,7 @@ def test_directories_give_their_markdown_files(tmp_path: Path, capsys) -> None:
         ("binary", ["fix", "--diff", "{tmp}/bin.md"], "kdlint: error: {tmp}/bin.md: binary file (contains NUL bytes), "
                                                       "not a Markdown list\nWould fix 0 findings in 0 files; 0 remaining.\n"),
         (None, ["check", "--output-format", "xml", "x.md"],
-         "kdlint: error: Invalid value for '--output-format': 'xml' is not one of 'text', 'json'.\n"),
+         "kdlint: error: Invalid value for '--output-format': 'xml' is not one of 'text', 'json', 'github', 'sarif', 'junit'.\n"),
         (None, ["rule", "KD777"], "kdlint: error: Invalid value for CODE: unknown rule 'KD777'; `kdlint rules` lists them\n"),
         (None, ["lint"], "kdlint: error: No such command 'lint'.\n"),
         (None, ["check", "--bogus"], "kdlint: error: No such option*--bogus*\n"),
@@ -264,7 +264,7 @@ def test_internal_errors_are_one_line_without_traceback(bad: Path, capsys, monke
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "check_source", broken)
+    monkeypatch.setattr(cli.Linter, "check", broken)
     monkeypatch.delenv("KDLINT_DEBUG", raising=False)
     code, out, err = run(capsys, "check", str(bad))
     assert code == 2

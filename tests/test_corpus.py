@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import shared_files
 
-from kdlint.checker import check_source
+from kdlint.engine import Linter
 from kdlint.cli import main
 from kdlint.fixer import fix_source
 from kdlint.source import SourceText
@@ -28,7 +28,7 @@ def test_check_and_fix_diff_exit_0_or_1(path: Path, capsys) -> None:
 @pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
 def test_fix_is_idempotent_and_loses_nothing(path: Path, unsafe: bool) -> None:
     source = SourceText.read(path)
-    before, _ = check_source(source)
+    before, _ = Linter().check(source)
     once = fix_source(source, unsafe=unsafe)  # raises ContentLossError on any loss
     twice = fix_source(once.source, unsafe=unsafe)
     assert twice.source.text == once.source.text
@@ -39,7 +39,7 @@ def test_fix_is_idempotent_and_loses_nothing(path: Path, unsafe: bool) -> None:
 @pytest.mark.parametrize("path", FILES, ids=[p.name[:40] for p in FILES])
 def test_every_span_lies_inside_the_file(path: Path) -> None:
     source = SourceText.read(path)
-    _, found = check_source(source)
+    _, found = Linter().check(source)
     for d in found:
         for span in [d.span, *(edit.span for edit in (d.fix.edits if d.fix else ()))]:
             assert 1 <= span.line <= span.end_line <= len(source.lines)

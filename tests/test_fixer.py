@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from kdlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
+from kdlint.engine import Linter
 from kdlint.fixer import ContentLossError, apply_edits, fix_source, select_fixes
 from kdlint.rules import Context, Fixable, Rule
 from kdlint.source import SourceText
@@ -24,29 +25,34 @@ def safe(*edits: Edit) -> Fix:
     return Fix(applicability=Applicability.SAFE, message="test", edits=edits)
 
 
+def finding(*edits: Edit) -> Diagnostic:
+    return Diagnostic(code="KD999", name="test", message="test", severity=Severity.WARNING,
+                      span=edits[0].span, fix=safe(*edits))
+
+
 def test_apply_edits_bottom_up() -> None:
     assert apply_edits("abcdef", [(0, 1, "X"), (3, 3, "-"), (5, 6, "")]) == "Xbc-de"
 
 
 def test_overlapping_fixes_are_skipped_not_merged() -> None:
     source = SourceText("abcdef\n")
-    first = safe(Edit.replace(Span.on_line(1, 0, 3), "X"))
-    overlapping = safe(Edit.replace(Span.on_line(1, 2, 4), "Y"))
-    touching = safe(Edit.replace(Span.on_line(1, 3, 4), "Z"))
-    insert_inside = safe(Edit.insert(1, 2, "I"))
+    first = finding(Edit.replace(Span.on_line(1, 0, 3), "X"))
+    overlapping = finding(Edit.replace(Span.on_line(1, 2, 4), "Y"))
+    touching = finding(Edit.replace(Span.on_line(1, 3, 4), "Z"))
+    insert_inside = finding(Edit.insert(1, 2, "I"))
     chosen = select_fixes(source, [overlapping, first, touching, insert_inside])
     assert [fix for fix, _ in chosen] == [first, touching]
 
 
 def test_two_insertions_at_one_point_clash() -> None:
     source = SourceText("ab\n")
-    a, b = safe(Edit.insert(1, 2, "1")), safe(Edit.insert(1, 2, "2"))
+    a, b = finding(Edit.insert(1, 2, "1")), finding(Edit.insert(1, 2, "2"))
     assert [fix for fix, _ in select_fixes(source, [a, b])] == [a]
 
 
 def test_inserted_newlines_follow_the_document() -> None:
     source = SourceText("a\r\nb\r\n")
-    ((_, edits),) = select_fixes(source, [safe(Edit.insert(1, 2, "\nx"))])
+    ((_, edits),) = select_fixes(source, [finding(Edit.insert(1, 2, "\nx"))])
     assert edits == [(1, 1, "\r\nx")]
 
 
@@ -80,7 +86,7 @@ def _losing_rule() -> Rule:
 
 def test_a_fix_that_loses_content_is_refused() -> None:
     with pytest.raises(ContentLossError, match="author list changed: Ying Zhang, Tao Xiang"):
-        fix_source(SourceText(ENTRY), [_losing_rule()])
+        fix_source(SourceText(ENTRY), Linter(rules=(_losing_rule(),)))
 
 
 def test_an_undeclared_url_change_is_refused() -> None:
@@ -92,4 +98,4 @@ def test_an_undeclared_url_change_is_refused() -> None:
     rule = Rule(code="KD998", name="sneaky", summary="", severity=Severity.ERROR, fixable=Fixable.ALWAYS,
                 check=check, doc="")
     with pytest.raises(ContentLossError, match="links changed"):
-        fix_source(SourceText(ENTRY), [rule])
+        fix_source(SourceText(ENTRY), Linter(rules=(rule,)))

@@ -7,7 +7,6 @@ import re
 import pytest
 from rule_fixtures import Case, cases, findings, fixed
 
-from kdlint.checker import check_source
 from kdlint.fixer import fix_source
 from kdlint.rules import RULES
 from kdlint.source import SourceText
@@ -32,8 +31,9 @@ def test_fixed_output(case: Case, unsafe: bool) -> None:
     result = fixed(case, source, unsafe)
     assert result == target.read_text()
     # Linted again, the fixed text has no finding left that this mode would fix ...
-    _, again = check_source(source.replace(result), [case.rule])
-    assert not [d for d in again if d.fix and (unsafe or d.fix.applicability.value == "safe")]
+    _, again = case.linter.check(source.replace(result))
+    assert not [d for d in again if d.code == case.rule.code and d.fix
+                and (unsafe or d.fix.applicability.value == "safe")]
     # ... and fixing it twice changes nothing more.
     assert fixed(case, source.replace(result), unsafe) == result
 

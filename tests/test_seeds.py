@@ -6,7 +6,7 @@ import re
 
 from conftest import seed
 
-from kdlint.checker import check_source
+from kdlint.engine import Linter
 from kdlint.cli import main
 from kdlint.fixer import fix_source
 from kdlint.source import SourceText
@@ -18,7 +18,7 @@ def lines_with(code: str, found) -> set[int]:
 
 def test_seed_000_canonical_findings() -> None:
     source = SourceText.read(seed(0))
-    document, found = check_source(source)
+    document, found = Linter().check(source)
     assert lines_with("KD102", found) == {34, 46, 54, 58}
     assert lines_with("KD103", found) == {34, 46, 54, 58}
     assert lines_with("KD104", found) == {199, 212}
@@ -47,7 +47,7 @@ def test_seed_000_verbose_names_the_skipped_section(capsys) -> None:
 
 def test_seed_004_versioned_arxiv_links_and_inline_paper_links() -> None:
     source = SourceText.read(seed(4))
-    document, found = check_source(source)
+    document, found = Linter().check(source)
     assert lines_with("KD502", found) == {13, 24, 27, 33}
     assert all(e.paper_link is not None and e.paper_link.label == "Paper" for e in document.entries)
     assert len(document.entries) == 9 and lines_with("KD104", found) == set()
@@ -55,4 +55,4 @@ def test_seed_004_versioned_arxiv_links_and_inline_paper_links() -> None:
     for number in (13, 24, 27, 33):
         assert re.search(r"\(https://arxiv\.org/abs/\d{4}\.\d{5}\)", fixed.line(number))
         assert not re.search(r"arxiv\.org/abs/\d{4}\.\d{5}v\d", fixed.line(number))
-    assert lines_with("KD502", check_source(fixed)[1]) == set()
+    assert lines_with("KD502", Linter().check(fixed)[1]) == set()

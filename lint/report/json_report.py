@@ -8,17 +8,15 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from ..diagnostics import Diagnostic, ReportItem
+from ..diagnostics import ReportItem
+from . import FileResult
 
 REPORT = TypeAdapter(list[ReportItem])
 
 
-def items(results: Sequence[tuple[str, Sequence[Diagnostic]]]) -> list[ReportItem]:
-    return [ReportItem.of(path, d) for path, found in results for d in found]
-
-
-def render(results: Sequence[tuple[str, Sequence[Diagnostic]]]) -> str:
-    return REPORT.dump_json(items(results), indent=2).decode() + "\n"
+def render(results: Sequence[FileResult]) -> str:
+    items = [ReportItem.of(result.path, d) for result in results for d in result.diagnostics]
+    return REPORT.dump_json(items, indent=2).decode() + "\n"
 
 
 def json_schema() -> dict[str, Any]:

@@ -1,26 +1,52 @@
-"""The default output: `path:line:col: CODE message`, then a summary."""
+"""The default output: `path:line:col: CODE message`, then a summary.
+
+Colour only when asked for (the CLI decides: a terminal, no --no-color, no
+NO_COLOR); `[*]` marks findings that `kdlint fix` repairs.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..diagnostics import Applicability, Diagnostic
+import click
+
+from ..diagnostics import Applicability, Diagnostic, Severity
+from . import FileResult
 
 
-def finding_line(path: str, d: Diagnostic, unsafe: bool = False) -> str:
-    marker = ""
-    if d.fix is not None and (d.fix.applicability is Applicability.SAFE or unsafe):
-        marker = " [*]"
-    return f"{path}:{d.span.line}:{d.span.column}: {d.code}{marker} {d.message}"
+def _fixable(d: Diagnostic, unsafe: bool) -> bool:
+    return d.fix is not None and (d.fix.applicability is Applicability.SAFE or unsafe)
 
 
-def summary(results: Sequence[tuple[str, Sequence[Diagnostic]]], unsafe: bool = False, fix_command: str = "kdlint fix") -> str:
-    total = sum(len(found) for _, found in results)
-    if total == 0:
+def finding_line(path: str, d: Diagnostic, unsafe: bool = False, color: bool = False) -> str:
+    where = f"{path}:{d.span.line}:{d.span.column}:"
+    code = d.code
+    marker = " [*]" if _fixable(d, unsafe) else ""
+    if color:
+        where = click.style(where, bold=True)
+        code = click.style(code, fg="red" if d.severity is Severity.ERROR else "yellow", bold=True)
+        marker = click.style(marker, fg="cyan")
+    return f"{where} {code}{marker} {d.message}"
+
+
+def fix_lines(d: Diagnostic) -> list[str]:
+    """`--show-fixes`: the fix under its finding, one line per edit."""
+    if d.fix is None:
+        return []
+    lines = [f"    {d.fix.applicability.value} fix: {d.fix.message}"]
+    for edit in d.fix.edits:
+        s = edit.span
+        lines.append(f"      {s.line}:{s.column}-{s.end_line}:{s.end_column} -> {edit.content!r}")
+    return lines
+
+
+def summary(results: Sequence[FileResult], unsafe: bool = False, fix_command: str = "kdlint fix") -> str:
+    found = [d for r in results for d in r.diagnostics]
+    if not found:
         return "All checks passed!"
-    safe = sum(1 for _, found in results for d in found if d.fix and d.fix.applicability is Applicability.SAFE)
-    hidden = sum(1 for _, found in results for d in found if d.fix and d.fix.applicability is Applicability.UNSAFE)
-    lines = [f"Found {total} {'finding' if total == 1 else 'findings'}."]
+    safe = sum(1 for d in found if d.fix and d.fix.applicability is Applicability.SAFE)
+    hidden = sum(1 for d in found if d.fix and d.fix.applicability is Applicability.UNSAFE)
+    lines = [f"Found {len(found)} {'finding' if len(found) == 1 else 'findings'}."]
     fixable = safe + (hidden if unsafe else 0)
     if fixable:
         option = " --unsafe-fixes" if unsafe and hidden else ""
@@ -30,7 +56,14 @@ def summary(results: Sequence[tuple[str, Sequence[Diagnostic]]], unsafe: bool = 
     return "\n".join(lines)
 
 
-def render(results: Sequence[tuple[str, Sequence[Diagnostic]]], unsafe: bool = False) -> str:
-    lines = [finding_line(path, d, unsafe) for path, found in results for d in found]
-    lines.append(summary(results, unsafe))
-    return "\n".join(lines) + "\n"
+def render(results: Sequence[FileResult], unsafe: bool = False, color: bool = False, show_fixes: bool = False,
+           quiet: bool = False) -> str:
+    lines: list[str] = []
+    for result in results:
+        for d in result.diagnostics:
+            lines.append(finding_line(result.path, d, unsafe, color))
+            if show_fixes:
+                lines.extend(fix_lines(d))
+    if not quiet:
+        lines.append(summary(results, unsafe))
+    return "".join(line + "\n" for line in lines)

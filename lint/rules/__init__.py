@@ -15,6 +15,8 @@ from . import (
     kd501_insecure_link,
     kd502_arxiv_form,
     kd503_paper_link_code_host,
+    kd901_malformed_pragma,
+    kd902_unused_suppression,
 )
 from .base import Context, Fixable, Rule
 
@@ -31,8 +33,11 @@ RULES: tuple[Rule, ...] = (
     kd501_insecure_link.RULE,
     kd502_arxiv_form.RULE,
     kd503_paper_link_code_host.RULE,
+    kd901_malformed_pragma.RULE,
+    kd902_unused_suppression.RULE,  # runs last: it reads what the suppressions did
 )
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
+UNUSED_SUPPRESSION = kd902_unused_suppression.RULE
 
-__all__ = ["BY_CODE", "RULES", "Context", "Fixable", "Rule"]
+__all__ = ["BY_CODE", "RULES", "UNUSED_SUPPRESSION", "Context", "Fixable", "Rule"]

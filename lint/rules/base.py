@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from enum import Enum
 
 from ..diagnostics import Diagnostic, Fix, Severity, Span
 from ..model import Document
 from ..source import SourceText
+from ..vocabulary import DEFAULT, Vocabulary
 
 
 class Fixable(str, Enum):
@@ -19,10 +20,19 @@ class Fixable(str, Enum):
 
 @dataclass(frozen=True)
 class Context:
-    """What a rule sees: the source text and the document read from it."""
+    """What a rule sees: the source text, the document read from it, and the list's vocabulary.
+
+    `enabled` (the codes of the rules that run) and `pragma_use` (for each pragma,
+    the selectors that suppressed a finding) are filled in for the rule that
+    reports unused suppressions, which runs after all the others.
+    """
 
     source: SourceText
     document: Document
+    vocabulary: Vocabulary = DEFAULT
+    enabled: frozenset[str] = frozenset()
+    pragma_use: Mapping[int, frozenset[str]] = field(default_factory=dict)
+    stray_enables: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 ## What it does
 Checks the labels of an entry's links against the code-label vocabulary
-(`schema/code_labels.toml`): `[[Pytorch]]`, `[[pytorch]]` and `[[Py Torch]]`
+(`schema/code_labels.toml`, extended by the `code-labels` setting): `[[Pytorch]]`, `[[pytorch]]` and `[[Py Torch]]`
 are all `[[PyTorch]]`; `[[Tensorflow]]` is `[[TensorFlow]]`.
 
 ## Why is this bad?
@@ -27,12 +27,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from ..vocabulary import code_labels
 from .base import Context, Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    spellings = code_labels()
+    spellings = ctx.vocabulary.code_labels
     for entry in ctx.document.entries:
         for link in entry.links:
             if link.label_span is None:

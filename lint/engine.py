@@ -1,0 +1,53 @@
+"""Lint one source text with one configuration: rules, suppressions, unused suppressions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .config import Settings
+from .diagnostics import Diagnostic
+from .document import parse_document
+from .model import Document
+from .rules import RULES, UNUSED_SUPPRESSION, Context, Rule
+from .selection import select_rules
+from .source import SourceText
+from .suppression import apply
+from .vocabulary import DEFAULT, Vocabulary
+
+
+@dataclass(frozen=True)
+class Linter:
+    """The rules that run on a file and what they know of its list."""
+
+    rules: tuple[Rule, ...] = RULES
+    vocabulary: Vocabulary = DEFAULT
+    skip_sections: tuple[str, ...] = ()
+
+    @classmethod
+    def for_file(cls, settings: Settings, path: Path | None = None, select: Sequence[str] | None = None,
+                 extend_select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Linter:
+        """Settings plus command-line selectors (`select` replaces the configured one) for `path`."""
+        chosen = list(select) if select is not None else settings.select
+        dropped = [*settings.ignore, *ignore, *(settings.file_ignores(path) if path is not None else ())]
+        rules = select_rules(chosen, [*settings.extend_select, *extend_select], dropped)
+        vocabulary = DEFAULT
+        if settings.code_labels or settings.venues:
+            vocabulary = Vocabulary.extended(settings.code_labels,
+                                             {name: spec.aliases for name, spec in settings.venues.items()})
+        return cls(rules=tuple(rules), vocabulary=vocabulary, skip_sections=tuple(settings.skip_sections))
+
+    def check(self, source: SourceText) -> tuple[Document, list[Diagnostic]]:
+        document = parse_document(source, self.vocabulary, self.skip_sections)
+        ctx = Context(source=source, document=document, vocabulary=self.vocabulary,
+                      enabled=frozenset(rule.code for rule in self.rules))
+        found: list[Diagnostic] = []
+        for rule in self.rules:
+            if rule is not UNUSED_SUPPRESSION:
+                found.extend(rule.check(ctx))
+        kept, use, stray = apply(found, document.pragmas)
+        if UNUSED_SUPPRESSION in self.rules:
+            kept.extend(UNUSED_SUPPRESSION.check(replace(ctx, pragma_use=use, stray_enables=stray)))
+        kept.sort(key=Diagnostic.sort_key)
+        return document, kept

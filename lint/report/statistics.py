@@ -1,0 +1,33 @@
+"""`--statistics`: how many findings of each rule, and how many of them are fixable."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+
+from ..diagnostics import Applicability
+from ..rules import BY_CODE
+from . import FileResult
+
+
+def counts(results: Sequence[FileResult], unsafe: bool) -> list[tuple[str, int, int]]:
+    total: Counter[str] = Counter()
+    fixable: Counter[str] = Counter()
+    for result in results:
+        for d in result.diagnostics:
+            total[d.code] += 1
+            if d.fix and (unsafe or d.fix.applicability is Applicability.SAFE):
+                fixable[d.code] += 1
+    return [(code, total[code], fixable[code]) for code in sorted(total, key=lambda c: (-total[c], c))]
+
+
+def render(results: Sequence[FileResult], unsafe: bool = False, as_json: bool = False) -> str:
+    rows = counts(results, unsafe)
+    if as_json:
+        return json.dumps([{"code": code, "name": BY_CODE[code].name, "count": n, "fixable": f}
+                           for code, n, f in rows], indent=2) + "\n"
+    width = max((len(str(n)) for _, n, _ in rows), default=1)
+    lines = [f"{n:>{width}}\t{code}\t{'[*]' if f == n else '[-]' if f else '   '} {BY_CODE[code].name}"
+             for code, n, f in rows]
+    return "".join(line + "\n" for line in lines)
