@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from .selection import SelectorError, check_selector
 from .source import InputError
@@ -53,7 +53,8 @@ def _size(value: Any) -> int:
     return int(m.group(1)) * _UNITS[(m.group(2) or "b").lower()]
 
 
-Selector = Annotated[str, BeforeValidator(_selector)]
+Selector = Annotated[str, StringConstraints(pattern=r"^(ALL|KD\d{0,3})$"), BeforeValidator(_selector)]
+FileSize = Annotated[int, BeforeValidator(_size, json_schema_input_type=int | str)]
 
 
 class VenueSpec(BaseModel):
@@ -92,7 +93,7 @@ class Settings(BaseModel):
     code_labels: dict[str, list[str]] = Field(
         default_factory=dict, alias="code-labels",
         description="Accepted code-link labels, each with the spellings kdlint rewrites to it.")
-    max_file_size: Annotated[int, BeforeValidator(_size)] = Field(
+    max_file_size: FileSize = Field(
         DEFAULT_MAX_FILE_SIZE, alias="max-file-size",
         description="Files larger than this are not read (bytes, or a string like \"10MB\").")
 

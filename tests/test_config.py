@@ -1,0 +1,198 @@
+"""Configuration: discovery, selection, per-file ignores, list-specific vocabulary, and errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from kdlint.cli import main
+from kdlint.config import schema_text
+
+REPO = Path(__file__).resolve().parent.parent
+
+LIST = """\
+## Papers
+
+- **Relational Knowledge Distillation, CVPR 2019** [[Pytorch]](https://github.com/lenscloth/RKD)
+  - https://arxiv.org/abs/1904.05068v2
+  - *Wonpyo Park, Dongju Kim, Yan Lu, Minsu Cho.*
+
+- **GID: Global Information Distillation for Medical Semantic Segmentation, Neurocomputing** [[jittor]](https://github.com/x/gid)
+  - https://www.sciencedirect.com/science/article/abs/pii/S0925231222007950
+  - *Yong-Sen Ye, Min-Rong Chen.*
+
+## Useful Links
+
+- **Deadlines, CVPR 2024** [[Link]](https://aideadlin.es/)
+  - *Nobody Atall, Someone Else.*
+"""
+
+
+EVERYTHING = ["3:KD108", "4:KD502", "7:KD102", "7:KD103", "13:KD104"]
+
+
+def codes(capsys, *args: str) -> list[str]:
+    main(["check", "--output-format", "json", *args])
+    return [f"{item['line']}:{item['code']}" for item in json.loads(capsys.readouterr().out)]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "README.md").write_text(LIST)
+    return tmp_path
+
+
+def test_without_configuration_every_rule_runs(project: Path, capsys) -> None:
+    assert codes(capsys, str(project / "docs" / "README.md")) == EVERYTHING
+
+
+def test_kdlint_toml_found_by_walking_up(project: Path, capsys) -> None:
+    (project / ".kdlint.toml").write_text('ignore = ["KD5"]\nskip-sections = ["useful links"]\n')
+    assert codes(capsys, str(project / "docs" / "README.md")) == ["3:KD108", "7:KD102", "7:KD103"]
+
+
+def test_pyproject_without_the_table_is_passed_over(project: Path, capsys) -> None:
+    (project / ".kdlint.toml").write_text('select = ["KD5"]\n')
+    (project / "docs" / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    assert codes(capsys, str(project / "docs" / "README.md")) == ["4:KD502"]
+
+
+def test_nearest_configuration_wins_and_kdlint_toml_beats_pyproject(project: Path, capsys) -> None:
+    (project / ".kdlint.toml").write_text('select = ["KD5"]\n')
+    (project / "docs" / "pyproject.toml").write_text('[tool.kdlint]\nselect = ["KD108"]\n')
+    assert codes(capsys, str(project / "docs" / "README.md")) == ["3:KD108"]
+    (project / "docs" / ".kdlint.toml").write_text('select = ["KD104"]\n')
+    assert codes(capsys, str(project / "docs" / "README.md")) == ["13:KD104"]
+
+
+def test_config_option_and_isolated(project: Path, capsys) -> None:
+    (project / ".kdlint.toml").write_text('select = ["KD5"]\n')
+    other = project / "other.toml"
+    other.write_text('select = ["KD104"]\n')
+    target = str(project / "docs" / "README.md")
+    assert codes(capsys, "--config", str(other), target) == ["13:KD104"]
+    assert codes(capsys, "--isolated", target) == EVERYTHING
+
+
+def test_command_line_selectors(project: Path, capsys) -> None:
+    target = str(project / "docs" / "README.md")
+    assert codes(capsys, "--isolated", "--select", "KD1", target) == ["3:KD108", "7:KD102", "7:KD103", "13:KD104"]
+    assert codes(capsys, "--isolated", "--select", "kd108,KD502", target) == ["3:KD108", "4:KD502"]
+    assert codes(capsys, "--isolated", "--ignore", "KD10", target) == ["4:KD502"]
+    (project / ".kdlint.toml").write_text('select = ["KD104"]\n')
+    assert codes(capsys, "--extend-select", "KD502", target) == ["4:KD502", "13:KD104"]
+
+
+def test_per_file_ignores(project: Path, capsys) -> None:
+    (project / "docs" / "sub").mkdir()
+    (project / "docs" / "sub" / "other.md").write_text(LIST)
+    (project / ".kdlint.toml").write_text('[per-file-ignores]\n"docs/sub/**" = ["KD1"]\n"README.md" = ["KD5"]\n')
+    main(["check", "--output-format", "json", str(project / "docs")])
+    found = {(Path(i["path"]).name, i["code"]) for i in json.loads(capsys.readouterr().out)}
+    assert found == {("README.md", "KD108"), ("README.md", "KD102"), ("README.md", "KD103"), ("README.md", "KD104"),
+                     ("other.md", "KD502")}
+
+
+def test_list_vocabulary_code_labels_and_venues(project: Path, capsys) -> None:
+    target = str(project / "docs" / "README.md")
+    (project / ".kdlint.toml").write_text(
+        'select = ["KD103", "KD108"]\n[code-labels]\nJittor = []\n[venues.Neurocomputing]\nkind = "journal"\n')
+    main(["check", target])
+    out = capsys.readouterr().out
+    assert out.splitlines()[:3] == [
+        f"{target}:3:54: KD108 [*] code label `Pytorch` is spelled `PyTorch`",
+        f"{target}:7:77: KD103 year missing after venue `Neurocomputing`",
+        f"{target}:7:96: KD108 [*] code label `jittor` is spelled `Jittor`",
+    ]
+
+
+def test_verbose_names_configured_skips(project: Path, capsys) -> None:
+    (project / ".kdlint.toml").write_text('skip-sections = ["Useful Links"]\n')
+    main(["check", "--verbose", str(project / "docs" / "README.md")])
+    assert "README.md:11: skipping section 'Useful Links': listed in skip-sections" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('selct = ["KD1"]\n', "{cfg}: unknown key 'selct'; did you mean 'select'? (allowed: select, extend-select, "
+                              "ignore, per-file-ignores, sort, skip-sections, allow-cross-section-duplicates, venues, "
+                              "code-labels, max-file-size)"),
+        ('sort = "date"\n', "{cfg}: sort: Input should be 'year', '-year', 'title' or 'none'"),
+        ('select = ["KD777"]\n', "{cfg}: select.0: unknown rule code 'KD777' (`kdlint rules` lists the codes)"),
+        ('ignore = ["E501"]\n', "{cfg}: ignore.0: 'E501' is not a rule code (expected ALL, a prefix like KD1, or a code like KD102)"),
+        ('[per-file-ignores]\n"docs/[ab.md" = ["KD1"]\n',
+         "{cfg}: per-file-ignores: invalid glob 'docs/[ab.md': '[' without a closing ']'"),
+        ('max-file-size = "lots"\n', "{cfg}: max-file-size: expected a size in bytes (10485760) or with a unit (\"10MB\", \"512KiB\")"),
+        ('allow-cross-section-duplicates = "yes please"\n', "{cfg}: allow-cross-section-duplicates: Input should be a valid boolean, unable to interpret input"),
+        ('[venues.Neurocomputing]\nkind = "magazine"\n', "{cfg}: venues.Neurocomputing.kind: Input should be 'conference', 'workshop', 'journal' or 'preprint'"),
+        ("select = [\n", "{cfg}: not valid TOML (*"),
+    ],
+)
+def test_configuration_errors_are_one_line(project: Path, capsys, content: str, message: str) -> None:
+    cfg = project / ".kdlint.toml"
+    cfg.write_text(content)
+    assert main(["check", str(project / "docs" / "README.md")]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1
+    expected = f"kdlint: error: {message.format(cfg=cfg)}"
+    if expected.endswith("*"):  # the TOML parser's own words follow
+        assert err.startswith(expected[:-1])
+    else:
+        assert err == expected + "\n"
+
+
+def test_pyproject_errors_name_the_table(project: Path, capsys) -> None:
+    cfg = project / "pyproject.toml"
+    cfg.write_text('[tool.kdlint]\nignore = "KD1"\n')
+    assert main(["check", str(project / "docs" / "README.md")]) == 2
+    assert capsys.readouterr().err == f"kdlint: error: {cfg}: [tool.kdlint]: ignore: Input should be a valid list\n"
+
+
+def test_a_broken_configuration_is_reported_once(project: Path, capsys) -> None:
+    (project / "docs" / "second.md").write_text(LIST)
+    (project / ".kdlint.toml").write_text('selct = 1\n')
+    assert main(["check", str(project / "docs")]) == 2
+    assert capsys.readouterr().err.count("unknown key 'selct'") == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--select", "KD777"], "kdlint: error: Invalid value for --select: unknown rule code 'KD777' (`kdlint rules` lists the codes)\n"),
+        (["--ignore", "X1"], "kdlint: error: Invalid value for --ignore: 'X1' is not a rule code (expected ALL, a prefix like KD1, or a code like KD102)\n"),
+        (["--config", "{tmp}/missing.toml"], "kdlint: error: {tmp}/missing.toml: configuration file not found\n"),
+    ],
+)
+def test_command_line_configuration_errors(project: Path, capsys, args: list[str], message: str) -> None:
+    args = [a.format(tmp=project) for a in args]
+    assert main(["check", *args, str(project / "docs" / "README.md")]) == 2
+    assert capsys.readouterr().err == message.format(tmp=project)
+
+
+def test_max_file_size(project: Path, capsys) -> None:
+    (project / ".kdlint.toml").write_text('max-file-size = "100B"\n')
+    target = project / "docs" / "README.md"
+    assert main(["check", str(target)]) == 2
+    size = target.stat().st_size
+    assert capsys.readouterr().err == (f"kdlint: error: {target}: {size:,} bytes is more than max-file-size "
+                                       "(100 bytes); raise max-file-size to check it\n")
+
+
+def test_config_schema_is_current_and_validates_real_configs() -> None:
+    text = (REPO / "schema" / "config.schema.json").read_text()
+    assert text == schema_text(), "regenerate: python -m kdlint.config > schema/config.schema.json"
+    schema = json.loads(text)
+    good = {"select": ["KD1", "KD502"], "ignore": ["KD107"], "per-file-ignores": {"docs/**": ["KD5"]},
+            "sort": "-year", "skip-sections": ["Useful Resources"], "allow-cross-section-duplicates": True,
+            "venues": {"Neurocomputing": {"kind": "journal", "aliases": ["NEUCOM"]}},
+            "code-labels": {"Jittor": ["jittor"]}, "max-file-size": "2MB"}
+    jsonschema.validate(good, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"selct": []}, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"select": ["E501"]}, schema)
