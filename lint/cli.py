@@ -300,6 +300,29 @@ def rules_command(output_format: str) -> None:
         click.echo(f"{rule.code:<7} {rule.name:<22} {rule.fixable.value:<10} {rule.summary}")
 
 
+@cli.command("venues")
+@click.option("--output-format", type=click.Choice(("text", "json")), default="text", show_default=True)
+@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
+              help="Include the venues of this configuration file.")
+def venues_command(output_format: str, config: Path | None) -> None:
+    """Print the venue vocabulary: canonical name, kind, rhythm, first year, other spellings."""
+    settings = ConfigFinder(config).settings_for(None)
+    vocabulary = Linter.for_file(settings).vocabulary
+    table = vocabulary.venues.venues
+    if output_format == "json":
+        click.echo(json.dumps([venue.model_dump(exclude_defaults=True) for venue in table], indent=2))
+        return
+    click.echo(f"{'venue':<34} {'kind':<11} {'held':<11} {'since':<6} other spellings")
+    for venue in table:
+        held = venue.periodicity or "-"
+        if venue.periodicity_since and venue.earlier_periodicity:
+            held += f" (from {venue.periodicity_since})"
+        spellings = [*venue.aliases, *(f"{r.name} (until {r.until})" for r in venue.renamed_from
+                                       if r.name not in venue.aliases)]
+        click.echo(f"{venue.name:<34} {venue.kind:<11} {held:<11} {venue.first_year or '-'!s:<6} "
+                   f"{', '.join(spellings)}".rstrip())
+
+
 @cli.command("rule")
 @click.argument("code")
 def rule_command(code: str) -> None:

@@ -89,7 +89,12 @@ class Settings(BaseModel):
         False, alias="allow-cross-section-duplicates",
         description="Report duplicates only within a section (for lists that cross-list papers on purpose).")
     venues: dict[str, VenueSpec] = Field(default_factory=dict,
-                                         description="Venues the list uses beyond kdlint's vocabulary.")
+                                         description="Venues the list uses beyond kdlint's vocabulary, or extra "
+                                                     "aliases for a venue it has (`kdlint venues` lists them).")
+    keep_historical_venue_names: bool = Field(
+        False, alias="keep-historical-venue-names",
+        description="Accept a venue's earlier name for the years it carried it (NIPS 2017); by default KD202 "
+                    "writes the current name for every year (NeurIPS 2017).")
     code_labels: dict[str, list[str]] = Field(
         default_factory=dict, alias="code-labels",
         description="Accepted code-link labels, each with the spellings kdlint rewrites to it.")

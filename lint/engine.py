@@ -33,9 +33,10 @@ class Linter:
         dropped = [*settings.ignore, *ignore, *(settings.file_ignores(path) if path is not None else ())]
         rules = select_rules(chosen, [*settings.extend_select, *extend_select], dropped)
         vocabulary = DEFAULT
-        if settings.code_labels or settings.venues:
-            vocabulary = Vocabulary.extended(settings.code_labels,
-                                             {name: spec.aliases for name, spec in settings.venues.items()})
+        if settings.code_labels or settings.venues or settings.keep_historical_venue_names:
+            vocabulary = Vocabulary.extended(
+                settings.code_labels, {name: (spec.aliases, spec.kind) for name, spec in settings.venues.items()},
+                settings.keep_historical_venue_names)
         return cls(rules=tuple(rules), vocabulary=vocabulary, skip_sections=tuple(settings.skip_sections))
 
     def check(self, source: SourceText) -> tuple[Document, list[Diagnostic]]:

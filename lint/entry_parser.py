@@ -111,7 +111,7 @@ def parse_venue_segment(segment: str, line: int, col: int, in_title: bool = Fals
         return VenueYear(venue=" ".join(m.group("venue").split()), year=m.group("year").strip(), span=span,
                          venue_span=part("venue", m), year_span=part("year", m))
     m = VENUE_ONLY.match(stripped)
-    known = " ".join(stripped.split()).casefold() in vocab.extra_venues
+    known = vocab.venues.lookup(stripped) is not None
     if m and (known or len(stripped.split()) <= max_words_without_year and _acronym(stripped.split()[0])):
         return VenueYear(venue=" ".join(stripped.split()), year=None, span=span, venue_span=span, year_span=None)
     return None
@@ -237,10 +237,15 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
                 s = lead_link.start("label")
                 title_span = Span.on_line(first, s, s + len(lead_link.group("label")))
         outside = LINK.sub(lambda x: " " * len(x.group()), head)
-        for y in YEAR_TOKEN.finditer(outside, content_start):
-            venues.append(VenueYear(venue=None, year=y.group(), span=Span.on_line(first, y.start(), y.end()),
-                                    venue_span=None, year_span=Span.on_line(first, y.start(), y.end())))
-            break
+        for v in vocab.venue_in_text.finditer(outside, content_start):
+            venues.append(VenueYear(venue=v.group("venue"), year=v.group("year"), span=Span.on_line(first, v.start(), v.end()),
+                                    venue_span=Span.on_line(first, v.start("venue"), v.end("venue")),
+                                    year_span=Span.on_line(first, v.start("year"), v.end("year"))))
+        if not venues:
+            y = YEAR_TOKEN.search(outside, content_start)
+            if y:
+                span = Span.on_line(first, y.start(), y.end())
+                venues.append(VenueYear(venue=None, year=y.group(), span=span, venue_span=None, year_span=span))
 
     authors: Authors | None = None
     sub_bullets: list[SubBullet] = []

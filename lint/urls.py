@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from .model import PaperId
@@ -108,3 +109,71 @@ def arxiv_year(arxiv_id: str) -> int | None:
         return None
     yy = int(digits[:2])
     return 1900 + yy if yy >= 91 else 2000 + yy
+
+
+# Where a paper URL says which venue and year it belongs to. Only unambiguous
+# hosts: a proceedings site whose paths carry the venue and the year.
+_CVF = re.compile(r"^https?://openaccess\.thecvf\.com/content[_/](?P<venue>CVPR|ICCV|ECCV|WACV|ACCV)"
+                  r"(?P<w1>W)?_?(?P<year>\d{4})(?P<w2>W)?(?:_workshops)?/", re.IGNORECASE)
+_NEURIPS = re.compile(r"^https?://(?:proceedings\.neurips\.cc|papers\.nips\.cc|papers\.neurips\.cc)/"
+                      r"(?:paper_files/)?paper/(?P<year>\d{4})/")
+_ECVA = re.compile(r"^https?://(?:www\.)?ecva\.net/papers/eccv_(?P<year>\d{4})/", re.IGNORECASE)
+_ACL_NEW = re.compile(r"^https?://(?:www\.)?(?:aclanthology\.org|aclweb\.org/anthology)/"
+                      r"(?P<year>\d{4})\.(?P<event>[a-z]+)(?:-(?P<sub>[a-z]+))?[-.]", re.IGNORECASE)
+_ACL_OLD = re.compile(r"^https?://(?:www\.)?(?:aclanthology\.org|aclweb\.org/anthology)/"
+                      r"(?:[A-Z]/[A-Z]\d\d/)?(?P<letter>[PDNCEK])(?P<yy>\d\d)-\d{4}")
+_PMLR = re.compile(r"^https?://proceedings\.mlr\.press/v(?P<volume>\d+)/")
+_IJCAI = re.compile(r"^https?://(?:www\.)?ijcai\.org/proceedings/(?P<year>\d{4})/", re.IGNORECASE)
+
+_ACL_EVENTS = {"acl": "ACL", "emnlp": "EMNLP", "naacl": "NAACL", "eacl": "EACL", "aacl": "AACL",
+               "coling": "COLING", "lrec": "LREC", "conll": "CoNLL"}
+_ACL_LETTERS = {"P": "ACL", "D": "EMNLP", "N": "NAACL", "C": "COLING", "E": "EACL", "K": "CoNLL"}
+# PMLR volumes of the ICML proceedings.
+ICML_VOLUMES = {28: 2013, 32: 2014, 37: 2015, 48: 2016, 70: 2017, 80: 2018, 97: 2019, 119: 2020,
+                139: 2021, 162: 2022, 202: 2023, 235: 2024, 267: 2025}
+
+
+@dataclass(frozen=True)
+class UrlVenue:
+    """What a URL says: the venue (canonical name) and year, and whether the venue itself is certain."""
+
+    venue: str
+    year: int
+    evidence: str  # the part of the URL that says so
+    venue_certain: bool = True
+
+
+def venue_from_url(url: str) -> UrlVenue | None:
+    m = _CVF.match(url)
+    if m:
+        venue = m.group("venue").upper()
+        evidence = m.group().split("thecvf.com/", 1)[1].rstrip("/")
+        workshop = bool(m.group("w1") or m.group("w2")) or evidence.lower().endswith("_workshops")
+        return UrlVenue(f"{venue} Workshop" if workshop else venue, int(m.group("year")), evidence)
+    m = _NEURIPS.match(url)
+    if m:
+        return UrlVenue("NeurIPS", int(m.group("year")), f"paper/{m.group('year')}",
+                        venue_certain="Datasets_and_Benchmarks" not in url)
+    m = _ECVA.match(url)
+    if m:
+        return UrlVenue("ECCV", int(m.group("year")), f"eccv_{m.group('year')}")
+    m = _ACL_NEW.match(url)
+    if m:
+        event, sub = m.group("event").lower(), (m.group("sub") or "").lower()
+        if event == "findings" and sub in _ACL_EVENTS:
+            return UrlVenue(_ACL_EVENTS[sub], int(m.group("year")), m.group()[m.start("year"):].rstrip("-."),
+                            venue_certain=False)
+        if event in _ACL_EVENTS:
+            return UrlVenue(_ACL_EVENTS[event], int(m.group("year")), m.group()[m.start("year"):].rstrip("-."))
+        return None
+    m = _ACL_OLD.match(url)
+    if m:
+        return UrlVenue(_ACL_LETTERS[m.group("letter")], 2000 + int(m.group("yy")),
+                        m.group()[m.start("letter"):])
+    m = _PMLR.match(url)
+    if m and int(m.group("volume")) in ICML_VOLUMES:
+        return UrlVenue("ICML", ICML_VOLUMES[int(m.group("volume"))], f"PMLR v{m.group('volume')}")
+    m = _IJCAI.match(url)
+    if m:
+        return UrlVenue("IJCAI", int(m.group("year")), f"proceedings/{m.group('year')}")
+    return None

@@ -3,11 +3,14 @@ extended by a list's own configuration."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
+
+from .venues import VenueIndex
 
 
 def _load_toml(name: str) -> dict[str, object]:
@@ -31,18 +34,40 @@ def spelling_table(labels: Mapping[str, tuple[str, ...] | list[str]]) -> dict[st
     return spellings
 
 
+@cache
+def _default_venues() -> VenueIndex:
+    return VenueIndex.build()
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """What the parser and the rules know of labels and venues for one list."""
 
     code_labels: Mapping[str, str] = field(default_factory=lambda: spelling_table(shipped_code_labels()))
-    extra_venues: frozenset[str] = frozenset()  # case-folded names and aliases from the configuration
+    extra_venues: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # name -> aliases
+    extra_kinds: Mapping[str, str | None] = field(default_factory=dict)
+    keep_historical_names: bool = False  # NIPS 2017 stays NIPS 2017
 
     @classmethod
-    def extended(cls, code_labels: Mapping[str, list[str]], venues: Mapping[str, list[str]]) -> Vocabulary:
+    def extended(cls, code_labels: Mapping[str, list[str]], venues: Mapping[str, tuple[list[str], str | None]],
+                 keep_historical_names: bool = False) -> Vocabulary:
         labels = {**shipped_code_labels(), **{k: tuple(v) for k, v in code_labels.items()}}
-        names = {name.casefold() for name in venues} | {a.casefold() for aliases in venues.values() for a in aliases}
-        return cls(code_labels=spelling_table(labels), extra_venues=frozenset(names))
+        return cls(code_labels=spelling_table(labels),
+                   extra_venues={name: tuple(aliases) for name, (aliases, _) in venues.items()},
+                   extra_kinds={name: kind for name, (_, kind) in venues.items()},
+                   keep_historical_names=keep_historical_names)
+
+    @cached_property
+    def venues(self) -> VenueIndex:
+        if not self.extra_venues:
+            return _default_venues()
+        return VenueIndex.build(self.extra_venues, self.extra_kinds)
+
+    @cached_property
+    def venue_in_text(self) -> re.Pattern[str]:
+        """`Venue Year` anywhere in free text, for entries in styles without a fixed venue place."""
+        names = "|".join(re.escape(s).replace(r"\ ", r"[ \t]+") for s in self.venues.spellings())
+        return re.compile(rf"(?<![\w-])(?P<venue>{names})[ \t]+(?P<year>(?:19|20)\d\d)(?!\w)", re.IGNORECASE)
 
 
 DEFAULT = Vocabulary()

@@ -1,0 +1,51 @@
+"""KD201 unknown-venue: a venue kdlint's vocabulary does not know.
+
+## What it does
+Looks every venue of a canonical-style entry up in the venue vocabulary
+(`kdlint venues` prints it; the `venues` setting extends it) and reports the
+ones it does not know, with the closest known names.
+
+## Why is this bad?
+An unknown venue is most often a misspelling no alias covers yet (`ICLRR`,
+`Nerual Networks`), sometimes a real venue the list should declare so that
+its spelling is checked from then on.
+
+## Example
+```markdown
+- **Born Again Neural Networks, ICMLL 2018**
+```
+Use instead:
+```markdown
+- **Born Again Neural Networks, ICML 2018**
+```
+or, for a real venue kdlint lacks, in the configuration:
+```toml
+[tool.kdlint.venues."Visual Intelligence"]
+kind = "journal"
+```
+
+## Fix safety
+No fix: the closest name is a suggestion, not a certainty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic, Severity
+from .base import Context, Fixable, Rule
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    venues = ctx.vocabulary.venues
+    for entry in ctx.document.bold_entries:
+        for pair in entry.venues:
+            if pair.venue is None or pair.venue_span is None or venues.lookup(pair.venue) is not None:
+                continue
+            close = venues.closest(pair.venue)
+            hint = f"; did you mean {' or '.join(f'`{name}`' for name in close)}?" if close else ""
+            yield RULE.diagnostic(f"unknown venue `{pair.venue}`{hint}", pair.venue_span)
+
+
+RULE = Rule(code="KD201", name="unknown-venue", summary="Venue not in the vocabulary",
+            severity=Severity.WARNING, fixable=Fixable.NEVER, check=check, doc=__doc__ or "")

@@ -1,0 +1,58 @@
+"""KD202 venue-alias: a venue written as an alias or a misspelling.
+
+## What it does
+Reports venues written otherwise than their canonical spelling: another name
+(`NIPS`, `IEEE TPAMI`, `NIPSW`, `CVPRW`), a misspelling (`NeurlPS`, `CPVR`,
+`arxive`, `T-MAPI`) or another letter case (`Neurips`).
+
+NIPS was renamed NeurIPS after 2017. By default kdlint writes the current name
+for every year (`NIPS 2014` becomes `NeurIPS 2014`), as most lists and
+Google Scholar do; with `keep-historical-venue-names = true` a venue's
+earlier name is accepted for the years it carried it (`NIPS 2017` stays,
+`NIPS 2018` still becomes `NeurIPS 2018`).
+
+## Why is this bad?
+One venue under three spellings cannot be searched, sorted or counted, and a
+misspelling in a curated list looks careless.
+
+## Example
+```markdown
+- **Knowledge Distillation by On-the-Fly Native Ensemble, NIPS 2018**
+```
+Use instead:
+```markdown
+- **Knowledge Distillation by On-the-Fly Native Ensemble, NeurIPS 2018**
+```
+
+## Fix safety
+Safe: only the venue's spelling changes, to the vocabulary's canonical name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from .base import Context, Fixable, Rule
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    venues = ctx.vocabulary.venues
+    for entry in ctx.document.entries:
+        for pair in entry.venues:
+            if pair.venue is None or pair.venue_span is None:
+                continue
+            year = int(pair.year) if pair.year_ok and pair.year else None
+            match = venues.lookup(pair.venue, year)
+            if match is None or match.canonical:
+                continue
+            if match.historical and ctx.vocabulary.keep_historical_names:
+                continue
+            canonical = match.venue.name
+            fix = Fix(applicability=Applicability.SAFE, message=f"Write `{canonical}`",
+                      edits=(Edit.replace(pair.venue_span, canonical),))
+            yield RULE.diagnostic(f"venue `{pair.venue}` is written `{canonical}`", pair.venue_span, fix)
+
+
+RULE = Rule(code="KD202", name="venue-alias", summary="Venue written as an alias or a misspelling",
+            severity=Severity.WARNING, fixable=Fixable.ALWAYS, check=check, doc=__doc__ or "")

@@ -1,0 +1,55 @@
+"""KD205 arxiv-year: an arXiv preprint whose year is not its identifier's year.
+
+## What it does
+For an entry listed as an arXiv preprint (`arXiv 2019`) that links an arXiv
+paper, compares the year with the year the identifier was issued: 2206.08491
+was issued in 2022, cs/0601001 in 2006.
+
+## Why is this bad?
+A preprint's year is the year it appeared; another year, usually copied from
+a neighbouring entry, misplaces it in a list sorted by year.
+
+## Example
+```markdown
+- **Decoupled Knowledge Distillation, arXiv 2021**
+  - https://arxiv.org/abs/2203.08679
+```
+Use instead:
+```markdown
+- **Decoupled Knowledge Distillation, arXiv 2022**
+  - https://arxiv.org/abs/2203.08679
+```
+
+## Fix safety
+Safe: the identifier fixes the year the preprint appeared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from ..urls import arxiv_year
+from .base import Context, Fixable, Rule
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    venues = ctx.vocabulary.venues
+    for entry in ctx.document.entries:
+        arxiv = entry.arxiv_id
+        issued = arxiv_year(arxiv) if arxiv else None
+        if issued is None:
+            continue
+        for pair in entry.venues:
+            if pair.venue is None or not pair.year_ok or pair.year is None or pair.year_span is None:
+                continue
+            match = venues.lookup(pair.venue)
+            if match is None or match.venue.kind != "preprint" or int(pair.year) == issued:
+                continue
+            fix = Fix(applicability=Applicability.SAFE, message=f"Write {issued}",
+                      edits=(Edit.replace(pair.year_span, str(issued)),))
+            yield RULE.diagnostic(f"arXiv:{arxiv} appeared in {issued}, not {pair.year}", pair.year_span, fix)
+
+
+RULE = Rule(code="KD205", name="arxiv-year", summary="arXiv preprint year differs from its identifier's year",
+            severity=Severity.WARNING, fixable=Fixable.ALWAYS, check=check, doc=__doc__ or "")
