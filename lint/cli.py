@@ -11,6 +11,7 @@ import json
 import os
 import sys
 import tempfile
+import tomllib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -20,10 +21,11 @@ from typing import Any
 import click
 
 from . import __version__, baseline
-from .config import ConfigFinder, Settings
+from .config import DEFAULT_MAX_FILE_SIZE, ConfigFinder, Settings, load_file, parse_settings
 from .engine import Linter
 from .files import discover
 from .fixer import ContentLossError, fix_source
+from .init_config import infer, render
 from .report import FileResult, github, json_report, junit, sarif, statistics, text
 from .rules import BY_CODE, RULES
 from .selection import SelectorError, check_selector
@@ -287,6 +289,50 @@ def fix(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isolate
     ctx.exit(2 if run.failed else 0 if exit_zero or not left else 1)
 
 
+@cli.command("init")
+@click.argument("list_file", default="README.md", type=click.Path(dir_okay=False), metavar="[FILE]")
+@click.option("--print", "print_only", is_flag=True, help="Print the configuration instead of writing it.")
+def init_command(list_file: str, print_only: bool) -> None:
+    """Write a configuration inferred from the list FILE (default README.md).
+
+    It goes into [tool.kdlint] of the pyproject.toml beside FILE, or into a new
+    .kdlint.toml there when there is no pyproject.toml.
+    """
+    source = read(list_file, DEFAULT_MAX_FILE_SIZE)
+    linter = Linter()
+    document, found = linter.check(source)
+    inferred = infer(document, found, linter)
+    directory = Path(list_file).resolve().parent
+    pyproject, dotfile = directory / "pyproject.toml", directory / ".kdlint.toml"
+    if print_only:
+        click.echo(render(inferred, list_file, ""), nl=False)
+        return
+    if dotfile.exists():
+        raise InputError(f"{dotfile}: already exists; edit it, or remove it and run `kdlint init` again")
+    if pyproject.exists():
+        if load_file(pyproject) is not None:
+            raise InputError(f"{pyproject}: already has [tool.kdlint]; edit it, or remove the table and run "
+                             "`kdlint init` again")
+        target, text = pyproject, render(inferred, list_file, "tool.kdlint")
+        existing = pyproject.read_text(encoding="utf-8")
+        content = existing + ("" if existing.endswith("\n") or not existing else "\n") + "\n" + text
+    else:
+        target, text = dotfile, render(inferred, list_file, "")
+        content = text
+    parse_settings(tomllib.loads(text).get("tool", {}).get("kdlint", tomllib.loads(text)), target, str(target))
+    target.write_text(content, encoding="utf-8")
+    summary = [f"sort = {inferred.sort}"]
+    if inferred.skip_sections:
+        summary.append(f"{len(inferred.skip_sections)} sections skipped")
+    if inferred.ignore:
+        summary.append(f"ignoring {', '.join(inferred.ignore)}")
+    if inferred.code_labels:
+        summary.append(f"{len(inferred.code_labels)} code labels")
+    if inferred.venues:
+        summary.append(f"{len(inferred.venues)} venues")
+    click.echo(f"Wrote {'[tool.kdlint] to ' if target == pyproject else ''}{target}: {'; '.join(summary)}.", err=True)
+
+
 @cli.command("rules")
 @click.option("--output-format", type=click.Choice(("text", "json")), default="text", show_default=True)
 def rules_command(output_format: str) -> None:
@@ -312,14 +358,14 @@ def venues_command(output_format: str, config: Path | None) -> None:
     if output_format == "json":
         click.echo(json.dumps([venue.model_dump(exclude_defaults=True) for venue in table], indent=2))
         return
-    click.echo(f"{'venue':<34} {'kind':<11} {'held':<11} {'since':<6} other spellings")
+    click.echo(f"{'venue':<34} {'kind':<11} {'held':<20} {'since':<6} other spellings")
     for venue in table:
         held = venue.periodicity or "-"
         if venue.periodicity_since and venue.earlier_periodicity:
             held += f" (from {venue.periodicity_since})"
         spellings = [*venue.aliases, *(f"{r.name} (until {r.until})" for r in venue.renamed_from
                                        if r.name not in venue.aliases)]
-        click.echo(f"{venue.name:<34} {venue.kind:<11} {held:<11} {venue.first_year or '-'!s:<6} "
+        click.echo(f"{venue.name:<34} {venue.kind:<11} {held:<20} {venue.first_year or '-'!s:<6} "
                    f"{', '.join(spellings)}".rstrip())
 
 

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from .diagnostics import Span
 from .model import Authors, Entry, Link, LinkKind, PaperId, Placement, SubBullet, VenueYear
-from .urls import paper_ids
+from .urls import CODE_HOSTS, host_of, paper_ids
 from .vocabulary import DEFAULT, Vocabulary
 
 LIST_MARKER = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)")
@@ -149,11 +149,14 @@ def find_links(text: str, line: int, placement: Placement, start: int = 0,
         label = raw_label[1:-1] if double else raw_label
         label_start = m.start("label") + (1 if double else 0)
         url = m.group("url")
+        kind = classify_label(label, vocab)
+        if kind is LinkKind.OTHER and host_of(url) in CODE_HOSTS:
+            kind = LinkKind.CODE  # [[Jittor]](https://github.com/...)
         links.append(
             Link(
                 label=label,
                 url=url,
-                kind=classify_label(label, vocab),
+                kind=kind,
                 placement=placement,
                 double_brackets=double,
                 span=Span.on_line(line, m.start(), m.end()),

@@ -130,12 +130,14 @@ class VenueIndex:
         names = {fold(v.name): v.name for v in self.venues}
         spellings = list(self.by_spelling)
         hits = difflib.get_close_matches(fold(written), spellings, n=count * 3, cutoff=0.6)
-        out: list[str] = []
+        found: list[Venue] = []
         for hit in hits:
-            name = self.by_spelling[hit].name
-            if name not in out:
-                out.append(name)
-        return out[:count] or [names[k] for k in difflib.get_close_matches(fold(written), list(names), n=count, cutoff=0.4)]
+            venue = self.by_spelling[hit]
+            if venue not in found:
+                found.append(venue)
+        # A workshop whose conference is suggested too adds nothing.
+        names = [v.name for v in found if v.parent is None or all(w.name != v.parent for w in found)]
+        return names[:count]
 
     def spellings(self) -> list[str]:
         """Every spelling, longest first (for scanning free text)."""

@@ -51,7 +51,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             canonical = match.venue.name
             fix = Fix(applicability=Applicability.SAFE, message=f"Write `{canonical}`",
                       edits=(Edit.replace(pair.venue_span, canonical),))
-            yield RULE.diagnostic(f"venue `{pair.venue}` is written `{canonical}`", pair.venue_span, fix)
+            yield RULE.diagnostic(f"venue `{pair.venue}` should be written `{canonical}`", pair.venue_span, fix)
 
 
 RULE = Rule(code="KD202", name="venue-alias", summary="Venue written as an alias or a misspelling",
