@@ -287,8 +287,9 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
             continue
         sub_bullets.append(SubBullet(line=number, kind="other"))
 
-    if not bold and not any(link.url.startswith(("http://", "https://")) for link in links):
-        return None
+    if not bold and not any(link.url.startswith(("http://", "https://")) for link in links) \
+            and not any(pair.venue for pair in venues):
+        return None  # neither a bold title, a web link, nor a known `Venue Year`: not a paper
 
     ids: list[PaperId] = []
     for link in links:
