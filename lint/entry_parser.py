@@ -240,10 +240,11 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
                 s = lead_link.start("label")
                 title_span = Span.on_line(first, s, s + len(lead_link.group("label")))
         outside = LINK.sub(lambda x: " " * len(x.group()), head)
-        for v in vocab.venue_in_text.finditer(outside, content_start):
-            venues.append(VenueYear(venue=v.group("venue"), year=v.group("year"), span=Span.on_line(first, v.start(), v.end()),
-                                    venue_span=Span.on_line(first, v.start("venue"), v.end("venue")),
-                                    year_span=Span.on_line(first, v.start("year"), v.end("year"))))
+        for v_start, v_end, y_start, y_end in vocab.venue_years(outside, content_start):
+            venues.append(VenueYear(venue=outside[v_start:v_end], year=outside[y_start:y_end],
+                                    span=Span.on_line(first, v_start, y_end),
+                                    venue_span=Span.on_line(first, v_start, v_end),
+                                    year_span=Span.on_line(first, y_start, y_end)))
         if not venues:
             y = YEAR_TOKEN.search(outside, content_start)
             if y:

@@ -12,6 +12,9 @@ from importlib.resources import files
 
 from .venues import VenueIndex
 
+_YEAR = re.compile(r"(?<=[ \t])(?:19|20)\d\d(?![\w/.-])")
+_WORD = re.compile(r"[^\s,;:()\[\]]+")
+
 
 def _load_toml(name: str) -> dict[str, object]:
     return tomllib.loads(files("kdlint.schema").joinpath(name).read_text(encoding="utf-8"))
@@ -64,10 +67,29 @@ class Vocabulary:
         return VenueIndex.build(self.extra_venues, self.extra_kinds)
 
     @cached_property
-    def venue_in_text(self) -> re.Pattern[str]:
-        """`Venue Year` anywhere in free text, for entries in styles without a fixed venue place."""
-        names = "|".join(re.escape(s).replace(r"\ ", r"[ \t]+") for s in self.venues.spellings())
-        return re.compile(rf"(?<![\w-])(?P<venue>{names})[ \t]+(?P<year>(?:19|20)\d\d)(?!\w)", re.IGNORECASE)
+    def _longest_spelling(self) -> int:
+        return max(len(s.split()) for s in self.venues.spellings())
+
+    def venue_years(self, text: str, start: int = 0) -> list[tuple[int, int, int, int]]:
+        """`Venue Year` pairs in free text, for entries in styles without a fixed venue place.
+
+        Anchored on the years: for each year, the longest run of words before it
+        that spells a known venue. Returns (venue start, venue end, year start,
+        year end) offsets.
+        """
+        found = []
+        for year in _YEAR.finditer(text, start):
+            words = list(_WORD.finditer(text, start, year.start()))[-self._longest_spelling:]
+            if not words or text[words[-1].end() : year.start()].strip(" \t"):
+                continue
+            for first in range(len(words)):
+                begin = words[first].start()
+                if begin > start and (text[begin - 1].isalnum() or text[begin - 1] in "-_"):
+                    continue
+                if self.venues.lookup(text[begin : words[-1].end()]) is not None:
+                    found.append((begin, words[-1].end(), year.start(), year.end()))
+                    break
+        return found
 
 
 DEFAULT = Vocabulary()

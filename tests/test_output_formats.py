@@ -174,3 +174,15 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(listing: Path, capsys
     monkeypatch.setenv("NO_COLOR", "1")
     _, env = output(capsys, "docs/README.md")
     assert "\x1b[" not in env
+
+
+def test_github_escapes_text_from_the_list_end_to_end(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("a,b:c.md").write_text("## A\n\n- **T, CVPR 2019** [[x::y %0A, z:w]]\n  - https://arxiv.org/abs/1904.05068\n"
+                                "  - *A B, C D.*\n")
+    code, out = output(capsys, "--select", "KD106", "--output-format", "github", "a,b:c.md")
+    (line,) = out.splitlines()
+    command, props, message = parse_workflow_command(line)
+    assert (command, props["file"], props["line"]) == ("error", "a,b:c.md", "3")
+    assert message == "KD106 link text `[[x::y %0A, z:w]]` has no URL"
+    assert "%250A" in line and "file=a%2Cb%3Ac.md" in line
