@@ -9,7 +9,8 @@ before a line, after a blank one, that is indented less than its content
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import count
 
 import mistletoe
 from mistletoe import block_token
@@ -67,9 +68,14 @@ def _is_group(lines: tuple[str, ...], item: block_token.ListItem, nested: list[b
     return False
 
 
-def _entry_items(lines: tuple[str, ...], token: block_token.List, last: int) -> list[tuple[int, int]]:
-    """(first, last) line of each item of a list that may hold an entry; groups give their nested items."""
-    found: list[tuple[int, int]] = []
+def _entry_items(lines: tuple[str, ...], token: block_token.List, last: int,
+                 groups: Iterator[int]) -> list[tuple[int, int, int]]:
+    """(first, last, group) of each item of a list that may hold an entry; group labels give their nested items.
+
+    Items of one list share a group number: entries are sorted within their group.
+    """
+    found: list[tuple[int, int, int]] = []
+    group = next(groups)
     items = list(token.children or [])
     for i, item in enumerate(items):
         first = item.line_number
@@ -78,10 +84,15 @@ def _entry_items(lines: tuple[str, ...], token: block_token.List, last: int) -> 
         if nested and _is_group(lines, item, nested):
             for j, sub in enumerate(nested):
                 sub_last = nested[j + 1].line_number - 1 if j + 1 < len(nested) else end
-                found.extend(_entry_items(lines, sub, _trim_blank(lines, sub.line_number, sub_last)))
+                found.extend(_entry_items(lines, sub, _trim_blank(lines, sub.line_number, sub_last), groups))
         else:
-            found.append((first, end))
+            found.append((first, end, group))
     return found
+
+
+def _is_entry_heading(line: str, vocab: Vocabulary) -> bool:
+    """A level-3+ heading that carries a web link or a known `Venue Year` is a paper, not a section."""
+    return "](http" in line or bool(vocab.venue_years(line))
 
 
 def heading_text(source: SourceText, token: block_token.BlockToken) -> str:
@@ -105,6 +116,8 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
     path: list[tuple[int, str]] = []
     sections: list[dict] = [{"path": (), "title": "", "level": 0, "line": 0, "items": []}]
 
+    groups = count()
+    heading_group: int | None = None  # consecutive heading entries sort together
     for index, token in enumerate(blocks):
         first = token.line_number
         raw_last = blocks[index + 1].line_number - 1 if index + 1 < len(blocks) else total
@@ -113,20 +126,38 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
             text = heading_text(source, token)
             level = token.level
             headings.append((first, level, text))
+            if isinstance(token, block_token.Heading) and level >= 3 and _is_entry_heading(lines[first - 1], vocab):
+                # `### Title Venue Year [[paper]](url)`: an entry, with the note paragraphs under it.
+                end = first
+                for following in blocks[index + 1 :]:
+                    if not isinstance(following, block_token.Paragraph):
+                        break
+                    nxt = blocks.index(following) + 1
+                    end = _trim_blank(lines, following.line_number,
+                                      blocks[nxt].line_number - 1 if nxt < len(blocks) else total)
+                if heading_group is None:
+                    heading_group = next(groups)
+                sections[-1]["items"].append((first, end, heading_group))
+                continue
+            heading_group = None
             while path and path[-1][0] >= level:
                 path.pop()
             path.append((level, text))
             sections.append({"path": tuple(t for _, t in path), "title": text, "level": level,
                              "line": first, "items": []})
-        elif isinstance(token, (block_token.CodeFence, block_token.BlockCode)):
+            continue
+        if not isinstance(token, block_token.Paragraph):
+            heading_group = None
+        if isinstance(token, (block_token.CodeFence, block_token.BlockCode)):
             code_lines.update(range(first, last + 1))
         elif isinstance(token, block_token.List):
-            sections[-1]["items"].extend(_entry_items(lines, token, last))
+            sections[-1]["items"].extend(_entry_items(lines, token, last, groups))
 
     skip = {" ".join(title.split()).casefold() for title in skip_sections}
     parsed: list[tuple[dict, list[Entry], str | None]] = []
     for sec in sections:
-        entries = [e for first, last in sec["items"] if (e := parse_entry(lines, first, last, sec["path"], vocab))]
+        entries = [e for first, last, group in sec["items"]
+                   if (e := parse_entry(lines, first, last, sec["path"], vocab, group))]
         reason = None
         if entries and " ".join(sec["title"].split()).casefold() in skip:
             reason = CONFIGURED

@@ -23,6 +23,7 @@ from .urls import CODE_HOSTS, host_of, paper_ids
 from .vocabulary import DEFAULT, Vocabulary
 
 LIST_MARKER = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)")
+HEADING_MARKER = re.compile(r"^ {0,3}#{3,6}[ \t]+")
 BOLD = re.compile(r"\*\*(?P<inner>[^*]+(?:\*(?!\*)[^*]*)*)\*\*|__(?P<inner2>[^_]+)__")
 # [label](url) or [[label]](url); the label may hold one level of brackets,
 # the URL one level of parentheses; an optional "title" may follow the URL.
@@ -195,10 +196,10 @@ def parse_authors(text: str, line: int, col: int, italic: bool, period_after: bo
 
 
 def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str, ...],
-                vocab: Vocabulary = DEFAULT) -> Entry | None:
-    """Parse lines ``first..last`` (1-based, inclusive) of a list item, or None if no entry."""
+                vocab: Vocabulary = DEFAULT, group: int = 0) -> Entry | None:
+    """Parse lines ``first..last`` (1-based, inclusive) of a list item or an entry heading, or None."""
     head = lines[first - 1]
-    marker = LIST_MARKER.match(head)
+    marker = LIST_MARKER.match(head) or HEADING_MARKER.match(head)
     content_start = marker.end() if marker else len(head) - len(head.lstrip())
     bold = False
     title: str | None = None
@@ -245,6 +246,14 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
                                     span=Span.on_line(first, v_start, y_end),
                                     venue_span=Span.on_line(first, v_start, v_end),
                                     year_span=Span.on_line(first, y_start, y_end)))
+        if marker is not None and marker.re is HEADING_MARKER:
+            # `### Title Venue Year [[paper]](url)`: the title runs up to the venue or the first link.
+            stops = [v.span.column - 1 for v in venues[:1]] + [link.span.column - 1 for link in links[:1]]
+            end = min(stops) if stops else len(head)
+            text = head[content_start:end].rstrip(" \t-:,")
+            if text.strip():
+                title = text.strip()
+                title_span = Span.on_line(first, content_start, content_start + len(text))
         if not venues:
             y = YEAR_TOKEN.search(outside, content_start)
             if y:
@@ -305,6 +314,7 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
         end_line=last,
         span=Span(line=first, column=1, end_line=last, end_column=len(end_text) + 1),
         section=section,
+        group=group,
         marker_end=content_start,
         bold=bold,
         title=title,

@@ -95,6 +95,7 @@ class Entry(BaseModel):
     end_line: int
     span: Span
     section: tuple[str, ...]
+    group: int  # entries of one list (or one run of entry headings) share it; they are sorted together
     marker_end: int  # column (0-based) where the first line's content starts
     bold: bool
     title: str | None

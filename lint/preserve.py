@@ -39,12 +39,13 @@ def _follow(url: str, rewrites: Mapping[str, str]) -> str:
 
 def snapshot(source: SourceText, document: Document, rewrites: Mapping[str, str]) -> Snapshot:
     entries = document.entries
+    entry_lines = {e.line for s in document.sections for e in s.entries}
     return Snapshot(
         entries=len(entries),
         titles=Counter(" ".join(e.title.split()) for e in entries if e.title),
         urls_by_entry=Counter(tuple(sorted(_follow(link.url, rewrites) for link in e.links)) for e in entries),
         authors=Counter(e.authors.names for e in entries if e.authors),
-        headings=tuple(text for _, _, text in document.headings),
+        headings=tuple(text for line, _, text in document.headings if line not in entry_lines),  # entry headings are entries
         urls=Counter(_follow(m.group(), rewrites) for m in ANY_URL.finditer(source.text)),
     )
 

@@ -81,8 +81,19 @@ def canonical_arxiv(arxiv_id: str) -> str:
     return f"https://arxiv.org/abs/{arxiv_id}"
 
 
+# Proceedings pages: the abstract page and the PDF of one paper give one identifier.
+_CVF_PAPER = re.compile(r"^https?://openaccess\.thecvf\.com/(?P<where>content[_/][^/]+)(?:/[^/]+)*?/(?:html|papers)/"
+                        r"(?:[^/]+/)?(?P<name>[^/]+?)_paper\.(?:html|pdf)$", re.IGNORECASE)
+_NEURIPS_PAPER = re.compile(r"^https?://(?:proceedings\.neurips\.cc|papers\.nips\.cc|papers\.neurips\.cc)/"
+                            r"(?:paper_files/)?paper/\d{4}/(?:hash|file)/(?P<hash>[0-9a-f]{32})-")
+_ACL_PAPER = re.compile(r"^https?://(?:www\.)?(?:aclanthology\.org|aclweb\.org/anthology)/(?:[A-Z]/[A-Z]\d\d/)?"
+                        r"(?P<id>\d{4}\.[a-z0-9]+-[a-z0-9]+\.\d+|[A-Z]\d\d-\d{4})(?:\.pdf)?/?$")
+_PMLR_PAPER = re.compile(r"^https?://proceedings\.mlr\.press/(?P<volume>v\d+)/(?P<name>[a-z0-9\-_]+?)"
+                         r"(?:\.html|\.pdf|/(?P=name)\.pdf)$", re.IGNORECASE)
+
+
 def paper_ids(url: str) -> list[PaperId]:
-    """Identifiers a URL names: arXiv id (no version), DOI, OpenReview id."""
+    """Identifiers a URL names: arXiv id (no version), DOI, OpenReview id, proceedings pages."""
     found: list[PaperId] = []
     m = ARXIV_URL.match(url)
     if m:
@@ -92,6 +103,18 @@ def paper_ids(url: str) -> list[PaperId]:
     if m:
         found.append(PaperId(kind="openreview", value=m.group(1)))
         return found
+    m = _CVF_PAPER.match(url)
+    if m:
+        return [PaperId(kind="cvf", value=m.group("name").lower())]
+    m = _NEURIPS_PAPER.match(url)
+    if m:
+        return [PaperId(kind="neurips", value=m.group("hash"))]
+    m = _ACL_PAPER.match(url)
+    if m:
+        return [PaperId(kind="acl", value=m.group("id"))]
+    m = _PMLR_PAPER.match(url)
+    if m:
+        return [PaperId(kind="pmlr", value=f"{m.group('volume')}/{m.group('name')}".lower())]
     m = _DOI.search(unquote(url))
     if m:
         doi = m.group(1).rstrip(".,;)")
