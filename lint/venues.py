@@ -8,6 +8,7 @@ aliases with the `venues` setting.
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -16,6 +17,8 @@ from importlib.resources import files
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+_TRAILING_ACRONYM = re.compile(r"^.+\(\s*([A-Za-z][\w&\-]*)\s*\)\s*$")
 
 Kind = Literal["conference", "workshop", "journal", "preprint"]
 Periodicity = Literal["annual", "odd-years", "even-years", "irregular", "continuous"]
@@ -119,7 +122,12 @@ class VenueIndex:
     def lookup(self, written: str, year: int | None = None) -> Match | None:
         venue = self.by_spelling.get(fold(written))
         if venue is None:
-            return None
+            # "Picture Coding Symposium (PCS)": the acronym in the trailing parentheses.
+            m = _TRAILING_ACRONYM.match(written)
+            venue = self.by_spelling.get(fold(m.group(1))) if m else None
+            if venue is None:
+                return None
+            return Match(venue=venue, canonical=False, historical=False)
         historical = year is not None and any(
             fold(r.name) == fold(written) and year <= r.until for r in venue.renamed_from)
         return Match(venue=venue, canonical=written == venue.name, historical=historical)

@@ -20,7 +20,7 @@ LIST = """\
   - https://arxiv.org/abs/1904.05068v2
   - *Wonpyo Park, Dongju Kim, Yan Lu, Minsu Cho.*
 
-- **GID: Global Information Distillation for Medical Semantic Segmentation, Visual Intelligence** [[jittor]](https://github.com/x/gid)
+- **GID: Global Information Distillation for Medical Semantic Segmentation, Imaginary Results Letters** [[jittor]](https://github.com/x/gid)
   - https://www.sciencedirect.com/science/article/abs/pii/S0925231222007950
   - *Yong-Sen Ye, Min-Rong Chen.*
 
@@ -100,13 +100,13 @@ def test_per_file_ignores(project: Path, capsys) -> None:
 def test_list_vocabulary_code_labels_and_venues(project: Path, capsys) -> None:
     target = str(project / "docs" / "README.md")
     (project / ".kdlint.toml").write_text(
-        'select = ["KD103", "KD108"]\n[code-labels]\nJittor = []\n[venues."Visual Intelligence"]\nkind = "journal"\n')
+        'select = ["KD103", "KD108"]\n[code-labels]\nJittor = []\n[venues."Imaginary Results Letters"]\nkind = "journal"\n')
     main(["check", target])
     out = capsys.readouterr().out
     assert out.splitlines()[:3] == [
         f"{target}:3:54: KD108 [*] code label `Pytorch` is spelled `PyTorch`",
-        f"{target}:7:77: KD103 year missing after venue `Visual Intelligence`",
-        f"{target}:7:101: KD108 [*] code label `jittor` is spelled `Jittor`",
+        f"{target}:7:77: KD103 year missing after venue `Imaginary Results Letters`",
+        f"{target}:7:107: KD108 [*] code label `jittor` is spelled `Jittor`",
     ]
 
 

@@ -20,7 +20,7 @@ LIST = "# Papers\n\n## Vision\n\n" + NO_AUTHORS.replace("[[Paper]]", "[[Jittor]]
 @pytest.fixture
 def listing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
-    Path("README.md").write_text(LIST.replace("CVPR 2013", "Visual Intelligence 2013"))
+    Path("README.md").write_text(LIST.replace("CVPR 2013", "Imaginary Results Letters 2013"))
     return tmp_path
 
 
@@ -38,7 +38,7 @@ def test_init_writes_kdlint_toml_without_pyproject(listing: Path, capsys) -> Non
         "[code-labels]",
         "Jittor = []  # used 1×",
         "",
-        '[venues."Visual Intelligence"]  # used 1×; add `kind` and `aliases` as they apply',
+        '[venues."Imaginary Results Letters"]  # used 1×; add `kind` and `aliases` as they apply',
     ]
     assert capsys.readouterr().err == (f"Wrote {listing / '.kdlint.toml'}: sort = year; 1 sections skipped; "
                                        "ignoring KD105; 1 code labels; 1 venues.\n")

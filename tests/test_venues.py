@@ -48,10 +48,10 @@ def test_historical_names_and_rhythms() -> None:
 
 
 def test_list_venues_extend_the_vocabulary() -> None:
-    index = VenueIndex.build({"Visual Intelligence": ["VI"], "CVPR": ["Comp. Vis. Pattern Recog."]},
-                             {"Visual Intelligence": "journal"})
-    assert index.lookup("vi").venue.name == "Visual Intelligence"
-    assert index.lookup("Visual Intelligence").venue.kind == "journal"
+    index = VenueIndex.build({"Imaginary Results Letters": ["VI"], "CVPR": ["Comp. Vis. Pattern Recog."]},
+                             {"Imaginary Results Letters": "journal"})
+    assert index.lookup("vi").venue.name == "Imaginary Results Letters"
+    assert index.lookup("Imaginary Results Letters").venue.kind == "journal"
     assert index.lookup("Comp. Vis. Pattern Recog.").venue.name == "CVPR"
 
 
@@ -94,9 +94,9 @@ def test_kdlint_venues_prints_the_vocabulary(tmp_path: Path, capsys) -> None:
     neurips = next(line for line in lines if line.startswith("NeurIPS "))
     assert "conference" in neurips and "annual" in neurips and "NIPS" in neurips
     config = tmp_path / "k.toml"
-    config.write_text('[venues."Visual Intelligence"]\nkind = "journal"\n')
+    config.write_text('[venues."Imaginary Results Letters"]\nkind = "journal"\n')
     assert main(["venues", "--config", str(config), "--output-format", "json"]) == 0
-    assert {"name": "Visual Intelligence", "kind": "journal"} in json.loads(capsys.readouterr().out)
+    assert {"name": "Imaginary Results Letters", "kind": "journal"} in json.loads(capsys.readouterr().out)
 
 
 def test_keep_historical_venue_names(tmp_path: Path, capsys) -> None:

@@ -8,7 +8,8 @@ ones it does not know, with the closest known names.
 ## Why is this bad?
 An unknown venue is most often a misspelling no alias covers yet (`ICLRR`,
 `Nerual Networks`), sometimes a real venue the list should declare so that
-its spelling is checked from then on.
+its spelling is checked from then on. When the paper URL names its venue
+(see KD204), the message says so instead of guessing.
 
 ## Example
 ```markdown
@@ -20,7 +21,7 @@ Use instead:
 ```
 or, for a real venue kdlint lacks, in the configuration:
 ```toml
-[tool.kdlint.venues."Visual Intelligence"]
+[tool.kdlint.venues."Imaginary Results Letters"]
 kind = "journal"
 ```
 
@@ -33,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
+from ..urls import venue_from_url
 from .base import Context, Fixable, Rule
 
 
@@ -42,8 +44,12 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         for pair in entry.venues:
             if pair.venue is None or pair.venue_span is None or venues.lookup(pair.venue) is not None:
                 continue
-            close = venues.closest(pair.venue)
-            hint = f"; did you mean {' or '.join(f'`{name}`' for name in close)}?" if close else ""
+            said = next((v for link in entry.links if (v := venue_from_url(link.url))), None)
+            if said is not None:
+                hint = f"; its paper URL says {said.venue} {said.year} ({said.evidence})"
+            else:
+                close = venues.closest(pair.venue)
+                hint = f"; did you mean {' or '.join(f'`{name}`' for name in close)}?" if close else ""
             yield RULE.diagnostic(f"unknown venue `{pair.venue}`{hint}", pair.venue_span)
 
 

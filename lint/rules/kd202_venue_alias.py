@@ -26,6 +26,8 @@ Use instead:
 
 ## Fix safety
 Safe: only the venue's spelling changes, to the vocabulary's canonical name.
+One exception is unsafe: a conference written all in lower case (`iclr 2021`),
+which some lists use to mark a paper under review, not an accepted one.
 """
 
 from __future__ import annotations
@@ -49,9 +51,20 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             if match.historical and ctx.vocabulary.keep_historical_names:
                 continue
             canonical = match.venue.name
+            if _marks_submission(pair.venue, canonical, match.venue.kind):
+                fix = Fix(applicability=Applicability.UNSAFE, message=f"Write `{canonical}`",
+                          edits=(Edit.replace(pair.venue_span, canonical),))
+                yield RULE.diagnostic(f"venue `{pair.venue}` should be written `{canonical}` (lower case may mark a "
+                                      "submission: fix it only if the paper was accepted)", pair.venue_span, fix)
+                continue
             fix = Fix(applicability=Applicability.SAFE, message=f"Write `{canonical}`",
                       edits=(Edit.replace(pair.venue_span, canonical),))
             yield RULE.diagnostic(f"venue `{pair.venue}` should be written `{canonical}`", pair.venue_span, fix)
+
+
+def _marks_submission(written: str, canonical: str, kind: str) -> bool:
+    """`iclr 2021` for ICLR: some lists write venues in lower case for papers under review."""
+    return written.islower() and not canonical.islower() and kind in ("conference", "workshop")
 
 
 RULE = Rule(code="KD202", name="venue-alias", summary="Venue written as an alias or a misspelling",
