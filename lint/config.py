@@ -88,6 +88,9 @@ class Settings(BaseModel):
     allow_cross_section_duplicates: bool = Field(
         False, alias="allow-cross-section-duplicates",
         description="Report duplicates only within a section (for lists that cross-list papers on purpose).")
+    title_similarity: float = Field(
+        95.0, alias="title-similarity", ge=50, le=100,
+        description="How alike two titles must be (0-100, rapidfuzz ratio of the normalised titles) for KD403.")
     venues: dict[str, VenueSpec] = Field(default_factory=dict,
                                          description="Venues the list uses beyond kdlint's vocabulary, or extra "
                                                      "aliases for a venue it has (`kdlint venues` lists them).")

@@ -74,6 +74,7 @@ class Fix(BaseModel):
     message: str
     edits: tuple[Edit, ...]
     url_changes: tuple[UrlChange, ...] = Field(default=(), exclude=True)
+    drops_duplicate: bool = Field(default=False, exclude=True)  # removes an entry identical to another
 
 
 class Diagnostic(BaseModel):

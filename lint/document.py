@@ -16,9 +16,10 @@ import mistletoe
 from mistletoe import block_token
 
 from .entry_parser import LIST_MARKER, parse_entry
-from .model import Document, Entry, Section
+from .model import Document, Entry, Heading, Section, Toc, TocItem
 from .pragmas import scan
 from .source import SourceText
+from .toc import TOC_ITEM, anchors, plain_text
 from .vocabulary import DEFAULT, Vocabulary
 
 NO_PAPERS = "no venue, year, authors or paper identifier in any of its items"
@@ -90,6 +91,21 @@ def _entry_items(lines: tuple[str, ...], token: block_token.List, last: int,
     return found
 
 
+def _toc(lines: tuple[str, ...], first: int, last: int) -> Toc | None:
+    """The list on lines first..last as a table of contents, if every item is a link to an anchor."""
+    items = []
+    for number in range(first, last + 1):
+        text = lines[number - 1]
+        if not text.strip():
+            continue
+        m = TOC_ITEM.match(text)
+        if m is None:
+            return None
+        items.append(TocItem(line=number, indent=m.group("indent"), marker=m.group("marker"),
+                             text=m.group("text"), anchor=m.group("anchor")))
+    return Toc(first=first, last=last, items=tuple(items)) if len(items) >= 2 else None
+
+
 def _is_entry_heading(line: str, vocab: Vocabulary) -> bool:
     """A level-3+ heading that carries a web link or a known `Venue Year` is a paper, not a section."""
     return "](http" in line or bool(vocab.venue_years(line))
@@ -111,7 +127,8 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
     tree = mistletoe.Document(source.parse_lines())
     blocks = list(tree.children or [])
 
-    headings: list[tuple[int, int, str]] = []
+    headings: list[tuple[int, int, str, str, bool]] = []  # line, level, text, plain text, is an entry
+    toc: Toc | None = None
     code_lines: set[int] = set()
     path: list[tuple[int, str]] = []
     sections: list[dict] = [{"path": (), "title": "", "level": 0, "line": 0, "items": []}]
@@ -125,8 +142,9 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
         if isinstance(token, (block_token.Heading, block_token.SetextHeading)):
             text = heading_text(source, token)
             level = token.level
-            headings.append((first, level, text))
-            if isinstance(token, block_token.Heading) and level >= 3 and _is_entry_heading(lines[first - 1], vocab):
+            is_entry = isinstance(token, block_token.Heading) and level >= 3 and _is_entry_heading(lines[first - 1], vocab)
+            headings.append((first, level, text, plain_text(token.children or ()), is_entry))
+            if is_entry:
                 # `### Title Venue Year [[paper]](url)`: an entry, with the note paragraphs under it.
                 end = first
                 for following in blocks[index + 1 :]:
@@ -151,7 +169,10 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
         if isinstance(token, (block_token.CodeFence, block_token.BlockCode)):
             code_lines.update(range(first, last + 1))
         elif isinstance(token, block_token.List):
-            sections[-1]["items"].extend(_entry_items(lines, token, last, groups))
+            if toc is None:
+                toc = _toc(lines, first, last)
+            if toc is None or toc.first != first:
+                sections[-1]["items"].extend(_entry_items(lines, token, last, groups))
 
     skip = {" ".join(title.split()).casefold() for title in skip_sections}
     parsed: list[tuple[dict, list[Entry], str | None]] = []
@@ -179,5 +200,8 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
                              style="bold" if canonical else "other", entries=tuple(entries)))
 
     pragmas, bad_pragmas = scan((n, lines[n - 1]) for n in range(1, total + 1) if n not in code_lines)
-    return Document(sections=tuple(built), headings=tuple(headings), code_lines=frozenset(code_lines),
+    slugs = anchors([plain for _, _, _, plain, _ in headings])
+    heading_models = tuple(Heading(line=line, level=level, text=text, plain=plain, anchor=anchor, entry=is_entry)
+                           for (line, level, text, plain, is_entry), anchor in zip(headings, slugs))
+    return Document(sections=tuple(built), headings=heading_models, toc=toc, code_lines=frozenset(code_lines),
                     pragmas=tuple(pragmas), bad_pragmas=tuple(bad_pragmas))

@@ -24,6 +24,9 @@ class Linter:
     rules: tuple[Rule, ...] = RULES
     vocabulary: Vocabulary = DEFAULT
     skip_sections: tuple[str, ...] = ()
+    sort: str | None = None
+    cross_section_duplicates: bool = True
+    title_similarity: float = 95.0
 
     @classmethod
     def for_file(cls, settings: Settings, path: Path | None = None, select: Sequence[str] | None = None,
@@ -37,11 +40,14 @@ class Linter:
             vocabulary = Vocabulary.extended(
                 settings.code_labels, {name: (spec.aliases, spec.kind) for name, spec in settings.venues.items()},
                 settings.keep_historical_venue_names)
-        return cls(rules=tuple(rules), vocabulary=vocabulary, skip_sections=tuple(settings.skip_sections))
+        return cls(rules=tuple(rules), vocabulary=vocabulary, skip_sections=tuple(settings.skip_sections),
+                   sort=settings.sort, cross_section_duplicates=not settings.allow_cross_section_duplicates,
+                   title_similarity=settings.title_similarity)
 
     def check(self, source: SourceText) -> tuple[Document, list[Diagnostic]]:
         document = parse_document(source, self.vocabulary, self.skip_sections)
-        ctx = Context(source=source, document=document, vocabulary=self.vocabulary,
+        ctx = Context(source=source, document=document, vocabulary=self.vocabulary, sort=self.sort,
+                      cross_section_duplicates=self.cross_section_duplicates, title_similarity=self.title_similarity,
                       enabled=frozenset(rule.code for rule in self.rules))
         found: list[Diagnostic] = []
         for rule in self.rules:

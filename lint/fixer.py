@@ -34,6 +34,7 @@ class FixResult:
     document: Document
     rewrites: dict[str, str] = field(default_factory=dict)
     codes: Counter[str] = field(default_factory=Counter)  # fixes applied, by rule code
+    dropped: int = 0  # duplicate entries removed
 
     @property
     def changed(self) -> bool:
@@ -90,6 +91,7 @@ def fix_source(source: SourceText, linter: Linter = Linter(), unsafe: bool = Fal
     applied = passes = 0
     rewrites: dict[str, str] = {}
     codes: Counter[str] = Counter()
+    dropped = 0  # duplicate entries removed on purpose
     while passes < MAX_PASSES:
         chosen = select_fixes(source, [d for d in found if wanted(d, unsafe)])
         if not chosen:
@@ -98,6 +100,7 @@ def fix_source(source: SourceText, linter: Linter = Linter(), unsafe: bool = Fal
         applied += len(chosen)
         for diagnostic, _ in chosen:
             codes[diagnostic.code] += 1
+            dropped += bool(diagnostic.fix and diagnostic.fix.drops_duplicate)
             for change in diagnostic.fix.url_changes if diagnostic.fix else ():
                 rewrites[change.old] = change.new
         text = apply_edits(source.text, [edit for _, edits in chosen for edit in edits])
@@ -106,8 +109,8 @@ def fix_source(source: SourceText, linter: Linter = Linter(), unsafe: bool = Fal
         source = source.replace(text)
         document, found = linter.check(source)
     if applied:
-        problems = losses(snapshot(original, original_doc, rewrites), snapshot(source, document, rewrites))
+        problems = losses(snapshot(original, original_doc, rewrites), snapshot(source, document, rewrites), dropped)
         if problems:
             raise ContentLossError("; ".join(problems))
     return FixResult(source=source, applied=applied, passes=passes, remaining=found, document=document,
-                     rewrites=rewrites, codes=codes)
+                     rewrites=rewrites, codes=codes, dropped=dropped)

@@ -96,6 +96,7 @@ class Entry(BaseModel):
     span: Span
     section: tuple[str, ...]
     group: int  # entries of one list (or one run of entry headings) share it; they are sorted together
+    heading: bool  # written as a heading (`### Title Venue Year [[paper]](url)`), not as a list item
     marker_end: int  # column (0-based) where the first line's content starts
     bold: bool
     title: str | None
@@ -161,13 +162,45 @@ class Section(BaseModel):
     entries: tuple[Entry, ...]
 
 
+class Heading(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    line: int
+    level: int
+    text: str  # as written (Markdown)
+    plain: str  # as rendered
+    anchor: str  # GitHub's
+    entry: bool  # a `### Title Venue Year [[paper]](url)` heading: an entry, not a section
+
+
+class TocItem(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    line: int
+    indent: str
+    marker: str
+    text: str
+    anchor: str
+
+
+class Toc(BaseModel):
+    """The first list made only of links to anchors in the document."""
+
+    model_config = ConfigDict(frozen=True)
+
+    first: int
+    last: int
+    items: tuple[TocItem, ...]
+
+
 class Document(BaseModel):
     """A parsed list. `entries` are those of the sections that hold papers."""
 
     model_config = ConfigDict(frozen=True)
 
     sections: tuple[Section, ...]
-    headings: tuple[tuple[int, int, str], ...]  # (line, level, text)
+    headings: tuple[Heading, ...]
+    toc: Toc | None
     code_lines: frozenset[int]
     pragmas: tuple[Pragma, ...]
     bad_pragmas: tuple[BadPragma, ...]
@@ -178,8 +211,8 @@ class Document(BaseModel):
 
     @property
     def bold_entries(self) -> list[Entry]:
-        """Entries of paper sections written in the canonical (bold) style."""
-        return [e for s in self.sections if s.holds_papers and s.style == "bold" for e in s.entries]
+        """Entries of paper sections written in the canonical (bold) style: list items, not headings."""
+        return [e for s in self.sections if s.holds_papers and s.style == "bold" for e in s.entries if not e.heading]
 
     @property
     def skipped_sections(self) -> list[Section]:

@@ -8,14 +8,18 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import groupby
 
 from .model import Document, Entry
 
 LEADING_PARENTHETICAL = re.compile(r"^\s*[(\[][^)\]]*[)\]]\s*")
 KEYS = ("year", "-year", "title")
-MIN_PAIRS = 5  # comparable neighbours needed before an order is inferred
-MIN_SHARE = 0.9  # share of neighbours in order
+MIN_STEPS = 3  # neighbours that step up in order, needed before an order is inferred
+MIN_SHARE = 0.8  # share of keyed entries already in year order
+MIN_MARGIN = 0.4  # by which the year order must beat the opposite one
+MIN_TITLE_SHARE = 0.9  # share of entries already in title order
 
 
 def entry_year(entry: Entry) -> int | None:
@@ -37,29 +41,75 @@ def sort_value(entry: Entry, key: str) -> int | str | None:
     raise ValueError(f"unknown sort key {key!r}")
 
 
-def in_order(a: int | str, b: int | str, key: str) -> bool:
-    return a >= b if key == "-year" else a <= b  # type: ignore[operator]
+def comparable(value: int | str, key: str) -> int | str:
+    """A value that sorts ascending for every key (years negated for `-year`)."""
+    return -value if key == "-year" and isinstance(value, int) else value
 
 
-def order_share(sections: Sequence[Sequence[Entry]], key: str) -> tuple[int, int]:
-    """(neighbour pairs in `key` order, neighbour pairs with the key), over entries that have it."""
-    good = total = 0
-    for entries in sections:
-        values = [v for v in (sort_value(e, key) for e in entries) if v is not None]
-        for a, b in zip(values, values[1:]):
-            if a == b:
-                continue  # ties say nothing about the order
-            total += 1
-            good += in_order(a, b, key)
-    return good, total
+def longest_in_order(values: Sequence[int | str]) -> set[int]:
+    """Indexes of a longest non-decreasing subsequence (patience sorting, O(n log n))."""
+    tails: list[int | str] = []
+    tail_index: list[int] = []
+    previous = [-1] * len(values)
+    for i, value in enumerate(values):
+        at = bisect_right(tails, value)  # type: ignore[arg-type]
+        if at == len(tails):
+            tails.append(value)
+            tail_index.append(i)
+        else:
+            tails[at] = value
+            tail_index[at] = i
+        previous[i] = tail_index[at - 1] if at else -1
+    keep: set[int] = set()
+    i = tail_index[-1] if tail_index else -1
+    while i >= 0:
+        keep.add(i)
+        i = previous[i]
+    return keep
+
+
+def keyed_groups(document: Document, key: str) -> list[list[tuple[Entry, int | str]]]:
+    """For each list (group) of the paper sections, its entries that have the key, with their values."""
+    groups = []
+    for section in document.sections:
+        if not section.holds_papers:
+            continue
+        for _, group in groupby(section.entries, key=lambda e: e.group):
+            keyed = [(e, comparable(v, key)) for e in group if (v := sort_value(e, key)) is not None]
+            if len(keyed) >= 2:
+                groups.append(keyed)
+    return groups
+
+
+def _share(document: Document, key: str) -> tuple[float, int]:
+    """(share of keyed entries already in order, neighbours that step up rather than tie)."""
+    kept = total = steps = 0
+    for group in keyed_groups(document, key):
+        values = [v for _, v in group]
+        kept += len(longest_in_order(values))
+        total += len(values)
+        steps += sum(a < b for a, b in zip(values, values[1:]))  # type: ignore[operator]
+    return (kept / total if total else 0.0), steps
 
 
 def infer_sort(document: Document) -> str:
-    """The key the document is clearly sorted by, else "none"."""
-    sections = [s.entries for s in document.sections if s.holds_papers]
-    best, best_share = "none", 0.0
-    for key in KEYS:
-        good, total = order_share(sections, key)
-        if total >= MIN_PAIRS and good / total >= MIN_SHARE and good / total > best_share:
-            best, best_share = key, good / total
-    return best
+    """The key the document is clearly sorted by, else "none".
+
+    Clearly: most of its keyed entries already stand in order (the longest
+    ordered run of each list), some neighbours step up rather than tie, and,
+    for years, the opposite direction fits far worse: lists whose entries
+    mostly share a year, or whose sections run different ways, give no order.
+    """
+    shares = {key: _share(document, key) for key in KEYS}
+    candidates = []
+    for key, (share, steps) in shares.items():
+        if steps < MIN_STEPS:
+            continue
+        if key == "title":
+            if share >= MIN_TITLE_SHARE:
+                candidates.append((share, key))
+            continue
+        opposite = shares["-year" if key == "year" else "year"][0]
+        if share >= MIN_SHARE and share - opposite >= MIN_MARGIN:
+            candidates.append((share, key))
+    return max(candidates)[1] if candidates else "none"

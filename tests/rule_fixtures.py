@@ -1,6 +1,6 @@
 """The per-rule fixtures: tests/fixtures/rules/CODE/NAME.md and what is expected of it.
 
-Beside each NAME.md:
+Beside each NAME.md (and its configuration NAME.kdlint.toml, when it needs one):
 - NAME.expected: the rule's findings, one per line, `LINE:COL-END_LINE:END_COL: CODE message (fix)`;
 - NAME.fixed.md: the text after `kdlint fix` with that rule alone (safe fixes);
 - NAME.unsafe-fixed.md: the same with `--unsafe-fixes`, when it differs.
@@ -15,6 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from kdlint.config import Settings, load_file
 from kdlint.engine import Linter
 from kdlint.diagnostics import Diagnostic
 from kdlint.fixer import fix_source
@@ -35,8 +36,15 @@ class Case:
 
     @property
     def linter(self) -> Linter:
-        """The rule alone; KD902 needs a rule whose findings it sees suppressed, so it runs with all."""
-        return Linter() if self.rule.code == "KD902" else Linter(rules=(self.rule,))
+        """The rule alone, with NAME.kdlint.toml beside the fixture as its configuration when there is one.
+
+        KD902 needs rules whose findings it sees suppressed, so it runs with all of them.
+        """
+        config = self.path.with_name(self.path.stem + ".kdlint.toml")
+        settings = load_file(config) if config.exists() else Settings()
+        assert settings is not None
+        select = None if self.rule.code == "KD902" else [self.rule.code]
+        return Linter.for_file(settings, self.path, select=select)
 
     def sibling(self, suffix: str) -> Path:
         return self.path.with_name(self.path.stem + suffix)

@@ -10,7 +10,7 @@ CANONICAL = """\
 # KD
 
 - [Feature](#feature)
-
+  - [Resources](#resources)
 ## Feature
 
 - **Structured Knowledge Distillation for Dense Prediction, CVPR 2019, TPAMI 2020** [[PyTorch]](https://github.com/irfanICMLL/skd)
@@ -48,7 +48,9 @@ def test_entries_sections_and_skipped_sections() -> None:
     assert [e.end_line for e in doc.entries] == [9, 12, 16]  # the link definition is not part of the entry
     assert {e.section for e in doc.entries} == {("KD", "Feature")}
     assert [s.title for s in doc.skipped_sections] == ["Resources"]
-    assert doc.headings == ((1, 1, "KD"), (5, 2, "Feature"), (20, 2, "Resources"))
+    assert [(h.line, h.level, h.text, h.anchor) for h in doc.headings] == [
+        (1, 1, "KD", "kd"), (5, 2, "Feature", "feature"), (20, 2, "Resources", "resources")]
+    assert doc.toc is not None and [(i.line, i.text, i.anchor) for i in doc.toc.items] == [(3, "Feature", "feature"), (4, "Resources", "resources")]
 
 
 def test_title_and_venue_pairs_with_spans() -> None:

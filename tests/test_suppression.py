@@ -18,7 +18,8 @@ ENTRY = """\
 
 
 def found(text: str) -> list[str]:
-    _, diagnostics = Linter().check(SourceText(text))
+    """Findings of every rule but the duplicate rules (the texts repeat one entry on purpose)."""
+    _, diagnostics = Linter.for_file(Settings(ignore=["KD4"])).check(SourceText(text))
     return [f"{d.span.line}:{d.code}" for d in diagnostics]
 
 

@@ -30,6 +30,9 @@ class Context:
     source: SourceText
     document: Document
     vocabulary: Vocabulary = DEFAULT
+    sort: str | None = None  # the configured order; None: inferred from the document
+    cross_section_duplicates: bool = True  # report duplicates across sections
+    title_similarity: float = 95.0  # KD403's threshold, 0-100
     enabled: frozenset[str] = frozenset()
     pragma_use: Mapping[int, frozenset[str]] = field(default_factory=dict)
     stray_enables: frozenset[int] = frozenset()

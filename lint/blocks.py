@@ -1,0 +1,61 @@
+"""Edits that move or remove whole entry blocks, never touching what is inside them.
+
+A block is an entry's lines, first to last. Text between blocks (the blank
+lines of a list, a paragraph between two lists) stays where it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .diagnostics import Edit, Span
+from .model import Entry
+from .source import SourceText
+
+
+def block_lines(source: SourceText, entry: Entry) -> list[str]:
+    return list(source.lines[entry.line - 1 : entry.end_line])
+
+
+def reorder(source: SourceText, slots: Sequence[Entry], order: Sequence[Entry]) -> Edit:
+    """Put the blocks of `order` into the places of `slots` (same entries, other order), in one edit."""
+    out: list[str] = []
+    for i, (slot, entry) in enumerate(zip(slots, order)):
+        out.extend(block_lines(source, entry))
+        if i + 1 < len(slots):
+            out.extend(source.lines[slot.end_line : slots[i + 1].line - 1])
+    last = slots[-1]
+    span = Span(line=slots[0].line, column=1, end_line=last.end_line, end_column=len(source.line(last.end_line)) + 1)
+    return Edit.replace(span, "\n".join(out))
+
+
+def delete(source: SourceText, entry: Entry) -> Edit:
+    """Remove an entry's block and the blank lines that separate it from what follows (or precedes)."""
+    lines = source.lines
+    total = source.line_count
+    following = entry.end_line + 1
+    while following <= total and not lines[following - 1].strip():
+        following += 1
+    if following <= total:
+        return Edit.replace(Span(line=entry.line, column=1, end_line=following, end_column=1), "")
+    previous = entry.line - 1
+    while previous >= 1 and not lines[previous - 1].strip():
+        previous -= 1
+    end = Span(line=entry.end_line, column=1, end_line=entry.end_line, end_column=len(lines[entry.end_line - 1]) + 1)
+    if previous < 1:
+        return Edit.replace(Span(line=1, column=1, end_line=end.end_line, end_column=end.end_column), "")
+    return Edit.replace(Span(line=previous, column=len(lines[previous - 1]) + 1, end_line=end.end_line,
+                             end_column=end.end_column), "")
+
+
+def separator(source: SourceText, entries: Sequence[Entry]) -> int:
+    """How many blank lines separate the entries of a list (taken from its first two)."""
+    if len(entries) < 2:
+        return 1
+    return max(0, entries[1].line - entries[0].end_line - 1)
+
+
+def append_after(source: SourceText, anchor: Entry, entry: Entry, blank_lines: int) -> Edit:
+    """Insert a copy of `entry`'s block after `anchor`'s block."""
+    text = "\n" * (blank_lines + 1) + "\n".join(block_lines(source, entry))
+    return Edit.insert(anchor.end_line, len(source.line(anchor.end_line)) + 1, text)

@@ -1,0 +1,78 @@
+"""KD301 unsorted: entries out of order within their list.
+
+## What it does
+Checks that the entries of each list keep the list's order: by `year`
+(ascending, as most knowledge-distillation lists do), `-year` (newest first),
+or `title` (case-insensitive, a leading parenthetical such as `(FitNets)`
+ignored). The `sort` setting names the order; without it kdlint infers it
+from the document when the document is clearly sorted one way, and checks
+nothing otherwise. Entries without the key (no year, no title) are never
+moved and never reported; ties keep their order.
+
+It reports the fewest entries whose moving sorts the list: those outside the
+longest run of entries already in order.
+
+## Why is this bad?
+A sorted list is how readers find "the papers of 2021"; one entry out of
+place is a paper they will not find.
+
+## Example
+```markdown
+- **Relational Knowledge Distillation, CVPR 2019**
+- **FitNets: Hints for Thin Deep Nets, ICLR 2015**
+```
+Use instead:
+```markdown
+- **FitNets: Hints for Thin Deep Nets, ICLR 2015**
+- **Relational Knowledge Distillation, CVPR 2019**
+```
+
+## Fix safety
+Safe: the fix moves whole entry blocks (the bullet, its sub-bullets and
+notes) into sorted order in one edit per list, a stable sort, with nothing
+inside a block changed; the blank lines between entries stay where they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import blocks
+from ..diagnostics import Applicability, Diagnostic, Fix, Severity
+from ..model import Entry
+from ..ordering import infer_sort, keyed_groups, longest_in_order, sort_value
+from .base import Context, Fixable, Rule
+
+DESCRIBE = {"year": "by year, oldest first", "-year": "by year, newest first", "title": "by title"}
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    key = ctx.sort or infer_sort(ctx.document)
+    if key == "none":
+        return
+    for keyed in keyed_groups(ctx.document, key):
+        values = [v for _, v in keyed]
+        keep = longest_in_order(values)
+        if len(keep) == len(keyed):
+            continue
+        slots = [e for e, _ in keyed]
+        order = [e for e, _ in sorted(keyed, key=lambda pair: pair[1])]  # stable: ties keep their order
+        fix = Fix(applicability=Applicability.SAFE, message=f"Sort the list {DESCRIBE[key]}",
+                  edits=(blocks.reorder(ctx.source, slots, order),))
+        kept = [pair for i, pair in enumerate(keyed) if i in keep]
+        for i, (entry, value) in enumerate(keyed):
+            if i not in keep:
+                shown = sort_value(entry, key)
+                yield RULE.diagnostic(_message(shown, value, kept, key), entry.title_span or entry.span, fix)
+
+
+def _message(value: int | str | None, comparable: int | str, kept: list[tuple[Entry, int | str]], key: str) -> str:
+    """Where the entry belongs among the entries already in order."""
+    not_after = [e for e, v in kept if v <= comparable]  # type: ignore[operator]
+    where = f"after line {not_after[-1].line}" if not_after else f"before line {kept[0][0].line}"
+    shown = f" ({value})" if key != "title" else ""
+    return f"entry{shown} out of order: the list is sorted {DESCRIBE[key]}, so it belongs {where}"
+
+
+RULE = Rule(code="KD301", name="unsorted", summary="Entries out of order within their list",
+            severity=Severity.WARNING, fixable=Fixable.ALWAYS, check=check, doc=__doc__ or "")

@@ -1,0 +1,46 @@
+"""KD402 duplicate-title: the same title twice.
+
+## What it does
+Reports an entry whose title equals an earlier entry's once case,
+punctuation, Unicode forms and spacing are folded (`Knowledge Distillation: A
+Survey` and `knowledge distillation - a survey`), when the two do not share
+an identifier (that is KD401's). The message names the earlier line.
+
+## Why is this bad?
+The same title twice is the same paper listed twice, often once as the
+preprint and once as the published version.
+
+## Example
+```markdown
+- **Knowledge Distillation: A Survey, IJCV 2021**
+  - https://link.springer.com/article/10.1007/s11263-021-01453-z
+...
+- **Knowledge distillation - a survey, arXiv 2020**
+  - https://arxiv.org/abs/2006.05525
+```
+Use instead: keep one entry, with both links if they matter.
+
+## Fix safety
+Unsafe, and offered only when the two entries read the same letter for
+letter (spacing aside): the later copy is removed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostics import Diagnostic, Severity
+from ..duplicates import removal, shared_ids, title_pairs
+from .base import Context, Fixable, Rule
+
+
+def check(ctx: Context) -> Iterator[Diagnostic]:
+    for earlier, later in title_pairs(ctx):
+        if shared_ids(earlier, later):
+            continue  # KD401
+        yield RULE.diagnostic(f"same title as line {earlier.line}", later.title_span or later.span,
+                              removal(ctx, earlier, later))
+
+
+RULE = Rule(code="KD402", name="duplicate-title", summary="The same title twice",
+            severity=Severity.ERROR, fixable=Fixable.SOMETIMES, check=check, doc=__doc__ or "")
