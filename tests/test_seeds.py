@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from conftest import seed
 
 from kdlint.engine import Linter
 from kdlint.cli import main
 from kdlint.fixer import fix_source
+from kdlint.ordering import entry_year
 from kdlint.source import SourceText
 
 
@@ -56,3 +58,42 @@ def test_seed_004_versioned_arxiv_links_and_inline_paper_links() -> None:
         assert re.search(r"\(https://arxiv\.org/abs/\d{4}\.\d{5}\)", fixed.line(number))
         assert not re.search(r"arxiv\.org/abs/\d{4}\.\d{5}v\d", fixed.line(number))
     assert lines_with("KD502", Linter().check(fixed)[1]) == set()
+
+
+def test_seed_001_renamed_paper_and_alphabetical_order() -> None:
+    from kdlint.ordering import infer_sort
+
+    source = SourceText.read(seed(1))
+    document, found = Linter().check(source)
+    assert len(document.entries) == 99  # every `### ...` line of seed 001, counted with grep
+    (kd404,) = [d for d in found if d.code == "KD404"]
+    assert kd404.span.line == 87 and "arxiv:2011.13256" in kd404.message and "line 66" in kd404.message
+    assert infer_sort(document) == "title"
+    fixed = fix_source(source).source
+    fixed_doc, again = Linter().check(fixed)
+    assert infer_sort(fixed_doc) == "title" and not [d for d in again if d.code == "KD301"]
+    titles = [e.title for e in fixed_doc.entries if e.section[-1] == "2023"]
+    assert titles == sorted(titles, key=str.casefold)
+
+
+def test_seed_004_one_identifier_under_two_titles() -> None:
+    _, found = Linter().check(SourceText.read(seed(4)))
+    (kd404,) = [d for d in found if d.code == "KD404"]
+    assert kd404.span.line == 10 and "arxiv:1804.03235" in kd404.message and "line 7" in kd404.message
+
+
+@pytest.mark.parametrize("unsafe", [False, True])
+def test_seed_000_after_fix_is_sorted_complete_and_its_toc_in_sync(unsafe: bool) -> None:
+    source = SourceText.read(seed(0))
+    before, _ = Linter().check(source)
+    result = fix_source(source, unsafe=unsafe)
+    after, found = Linter().check(result.source)
+    assert not [d for d in found if d.code in ("KD301", "KD304")]
+    assert len(after.entries) == len(before.entries) == 46
+    assert sorted(e.title for e in after.entries) == sorted(e.title for e in before.entries)
+    rewrite = result.rewrites.get
+    assert sorted(rewrite(link.url, link.url) for e in before.entries for link in e.links) == sorted(
+        link.url for e in after.entries for link in e.links)
+    for section in after.sections:
+        years = [y for e in section.entries if (y := entry_year(e)) is not None]
+        assert years == sorted(years), section.title
