@@ -34,8 +34,12 @@ class Span(BaseModel):
 
     @classmethod
     def on_line(cls, line: int, start: int, end: int) -> Span:
-        """Characters ``start:end`` (0-based, Python slice) of one line."""
-        return cls(line=line, column=start + 1, end_line=line, end_column=end + 1)
+        """Characters ``start:end`` (0-based, Python slice) of one line.
+
+        Built without validation: the parser makes hundreds of thousands of these
+        from positions it computed itself.
+        """
+        return cls.model_construct(line=line, column=start + 1, end_line=line, end_column=end + 1)
 
     def sort_key(self) -> tuple[int, int, int, int]:
         return (self.line, self.column, self.end_line, self.end_column)

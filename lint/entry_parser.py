@@ -246,14 +246,16 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
                                     span=Span.on_line(first, v_start, y_end),
                                     venue_span=Span.on_line(first, v_start, v_end),
                                     year_span=Span.on_line(first, y_start, y_end)))
-        if marker is not None and marker.re is HEADING_MARKER:
-            # `### Title Venue Year [[paper]](url)`: the title runs up to the venue or the first link.
+        if title is None:
+            # `### Title Venue Year [[paper]](url)` or `* Title [[Paper]](url)`: the title is the plain text
+            # up to the venue or the first link.
             stops = [v.span.column - 1 for v in venues[:1]] + [link.span.column - 1 for link in links[:1]]
             end = min(stops) if stops else len(head)
-            text = head[content_start:end].rstrip(" \t-:,")
-            if text.strip():
+            text = head[content_start:end].rstrip(" \t-:,.")
+            lead = len(text) - len(text.lstrip())
+            if text.strip() and not text.lstrip().startswith(("[", "<", "!", "*", "_", "`")):
                 title = text.strip()
-                title_span = Span.on_line(first, content_start, content_start + len(text))
+                title_span = Span.on_line(first, content_start + lead, content_start + len(text))
         if not venues:
             y = YEAR_TOKEN.search(outside, content_start)
             if y:

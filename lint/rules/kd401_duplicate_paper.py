@@ -22,8 +22,9 @@ one of them gets corrected and the other does not.
 Use instead: keep one of them.
 
 ## Fix safety
-Unsafe, and offered only when the two entries read the same letter for
-letter (spacing aside): the later copy is removed.
+Unsafe, and offered only when the two entries stand in one section (a list
+may cross-list a paper on purpose) and read the same letter for letter,
+spacing aside: the later copy is removed.
 """
 
 from __future__ import annotations

@@ -4,7 +4,9 @@
 Reports an entry whose title equals an earlier entry's once case,
 punctuation, Unicode forms and spacing are folded (`Knowledge Distillation: A
 Survey` and `knowledge distillation - a survey`), when the two do not share
-an identifier (that is KD401's). The message names the earlier line.
+an identifier (that is KD401's). The message names the earlier line, one in
+the same section when there is one. An entry that links only a recording
+(YouTube, Vimeo, SlidesLive ...) is a talk about a paper, not a copy of it.
 
 ## Why is this bad?
 The same title twice is the same paper listed twice, often once as the
@@ -21,8 +23,9 @@ preprint and once as the published version.
 Use instead: keep one entry, with both links if they matter.
 
 ## Fix safety
-Unsafe, and offered only when the two entries read the same letter for
-letter (spacing aside): the later copy is removed.
+Unsafe, and offered only when the two entries stand in one section (a list
+may cross-list a paper on purpose) and read the same letter for letter,
+spacing aside: the later copy is removed.
 """
 
 from __future__ import annotations
