@@ -79,3 +79,17 @@ def test_init_on_seed_000_fits_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     capsys.readouterr()
     main(["check", "--verbose", "README.md"])
     assert "README.md:215: skipping section 'Useful Resources': listed in skip-sections" in capsys.readouterr().err
+
+
+def test_init_on_seed_001_fits_its_alphabetical_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    Path("README.md").write_bytes(seed(1).read_bytes())
+    assert main(["init"]) == 0
+    assert tomllib.loads(Path(".kdlint.toml").read_text())["sort"] == "title"
+    capsys.readouterr()
+    main(["check", "--select", "KD3", "--output-format", "json", "README.md"])
+    findings = [(f["code"], f["line"]) for f in json.loads(capsys.readouterr().out)]
+    # The year sections and the alphabetical order are the list's own; one entry really breaks the order.
+    assert findings == [("KD301", 10)]
