@@ -90,9 +90,14 @@ class Diagnostic(BaseModel):
     severity: Severity
     span: Span
     fix: Fix | None = None
+    related: tuple[Span, ...] = Field(default=(), exclude=True)  # the other entry of a duplicate pair
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.span.line, self.span.column, self.code)
+
+    def touches(self, lines: frozenset[int] | set[int]) -> bool:
+        """Whether the finding, or the other side of its pair, lies on one of `lines`."""
+        return any(line in lines for s in (self.span, *self.related) for line in range(s.line, s.end_line + 1))
 
 
 class ReportEdit(BaseModel):

@@ -48,6 +48,7 @@ class Rule:
     check: Callable[[Context], Iterable[Diagnostic]]
     doc: str
 
-    def diagnostic(self, message: str, span: Span, fix: Fix | None = None) -> Diagnostic:
+    def diagnostic(self, message: str, span: Span, fix: Fix | None = None,
+                   related: tuple[Span, ...] = ()) -> Diagnostic:
         return Diagnostic(code=self.code, name=self.name, message=message, severity=self.severity,
-                          span=span, fix=fix)
+                          span=span, fix=fix, related=related)

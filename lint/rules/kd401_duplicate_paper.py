@@ -41,7 +41,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         if earlier.title and later.title and not same_title(earlier, later):
             continue  # KD404
         yield RULE.diagnostic(f"same paper as line {earlier.line} ({pid})", later.title_span or later.span,
-                              removal(ctx, earlier, later))
+                              removal(ctx, earlier, later), related=(earlier.span,))
 
 
 RULE = Rule(code="KD401", name="duplicate-paper", summary="The same paper twice, by identifier",

@@ -42,7 +42,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         if shared_ids(earlier, later):
             continue  # KD401
         yield RULE.diagnostic(f"same title as line {earlier.line}", later.title_span or later.span,
-                              removal(ctx, earlier, later))
+                              removal(ctx, earlier, later), related=(earlier.span,))
 
 
 RULE = Rule(code="KD402", name="duplicate-title", summary="The same title twice",

@@ -36,7 +36,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         if shared_ids(earlier, later):
             continue  # KD401/KD404 speak of this pair
         yield RULE.diagnostic(f"title nearly the same as line {earlier.line}'s ({score:.0f}% alike): "
-                              f"`{earlier.title}`", later.title_span or later.span)
+                              f"`{earlier.title}`", later.title_span or later.span, related=(earlier.span,))
 
 
 RULE = Rule(code="KD403", name="similar-title", summary="Nearly the same title twice",

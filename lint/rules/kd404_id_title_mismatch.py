@@ -34,7 +34,8 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         if not earlier.title or not later.title or same_title(earlier, later):
             continue  # KD401
         yield RULE.diagnostic(f"{pid} is also the link of line {earlier.line} under another title "
-                              f"(`{earlier.title}`): a renamed paper or a wrong link", later.title_span or later.span)
+                              f"(`{earlier.title}`): a renamed paper or a wrong link", later.title_span or later.span,
+                              related=(earlier.span,))
 
 
 RULE = Rule(code="KD404", name="id-title-mismatch", summary="One identifier under two titles",

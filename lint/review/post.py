@@ -1,0 +1,353 @@
+"""`kdlint review --post`: one review per run, with suggestions, never the same comment twice.
+
+- A finding inside the pull request's diff becomes an inline comment, with a
+  ```suggestion block when it has a safe fix; at most MAX_INLINE of them.
+- Findings outside the diff, and those beyond MAX_INLINE, are listed in the
+  review body.
+- Every comment carries a hidden fingerprint: a re-run posts nothing it has
+  posted, deletes its own outdated comments that have no replies, and says
+  once that everything is fixed.
+- 5xx and 429 are retried with backoff (Retry-After honoured); before a POST
+  is retried, the reviews are searched for this run's marker, so a review
+  the server created despite an error is never posted twice.
+- 422 (a line GitHub does not accept): the pull request's own diff is fetched
+  and the comments it rejects move to the body. 403 (a fork's read-only
+  token): annotations on stdout and the job summary instead.
+- Text from the pull request is escaped: no mentions, no HTML, no Markdown
+  that could inject links or images. The token is never printed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ..report.github import escape_data, escape_property
+from ..source import InputError
+from .payload import ReviewFinding, ReviewPayload
+
+MAX_INLINE = 30
+ATTEMPTS = 4
+MARK = "kdlint"
+FP = re.compile(r"<!-- kdlint:fp=([0-9a-f]{32}) -->")
+LISTED = re.compile(r"<!-- kdlint:listed=([0-9a-f,]*) -->")
+CLEAN = "<!-- kdlint:clean -->"
+T = TypeVar("T")
+
+
+def escape(text: str) -> str:
+    """Text from a pull request, made inert in GitHub Markdown: literal characters, no mentions, no HTML."""
+    text = text.replace("\r", " ").replace("\n", " ")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = re.sub(r"([\\`*_{}\[\]()#+\-!|~])", r"\\\1", text)
+    text = text.replace("@", "@\u200b")
+    return text
+
+
+def fence(content: str, info: str) -> str:
+    """A fenced block longer than any backtick run inside it."""
+    longest = max((len(m.group()) for m in re.finditer(r"`+", content)), default=0)
+    ticks = "`" * max(3, longest + 1)
+    return f"{ticks}{info}\n{content}\n{ticks}"
+
+
+def docs_link(code: str, name: str) -> str:
+    """The rule's documentation: its module in the action's repository, when kdlint runs as an action."""
+    repository = os.environ.get("GITHUB_ACTION_REPOSITORY")
+    if not repository or not re.fullmatch(r"[\w.-]+/[\w.-]+", repository):
+        return f"`kdlint rule {code}` explains it."
+    server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
+    ref = os.environ.get("GITHUB_ACTION_REF") or "main"
+    if not re.fullmatch(r"[\w./-]+", ref):
+        ref = "main"
+    module = f"kd{code[2:]}_{name.replace('-', '_')}.py"
+    return f"[{code} documentation]({server}/{repository}/blob/{ref}/lint/rules/{module})"
+
+
+def comment_body(f: ReviewFinding) -> str:
+    parts = [f"**{f.code}** ({f.name}): {escape(f.message)}"]
+    if f.suggestion is not None:
+        parts.append(fence(f.suggestion, "suggestion"))
+    parts.append(docs_link(f.code, f.name))
+    parts.append(f"<!-- kdlint:fp={f.fingerprint} -->")
+    return "\n\n".join(parts)
+
+
+def inline_comment(f: ReviewFinding) -> dict[str, Any]:
+    comment: dict[str, Any] = {"path": f.path, "line": f.end_line, "side": "RIGHT", "body": comment_body(f)}
+    if f.start_line != f.end_line:
+        comment["start_line"] = f.start_line
+        comment["start_side"] = "RIGHT"
+    return comment
+
+
+def review_body(listed: Sequence[ReviewFinding], inline: int, nonce: str, known: set[str]) -> str:
+    lines = [f"**kdlint** found {inline + len(listed)} new {'finding' if inline + len(listed) == 1 else 'findings'}"
+             f" in this pull request ({inline} as inline comments)."]
+    if listed:
+        lines.append("")
+        lines.append("Outside the diff, or beyond the inline comments:")
+        lines.append("")
+        for f in listed:
+            where = f"{escape(f.path)}:{f.start_line}"
+            lines.append(f"- `{where}` **{f.code}** ({f.name}): {escape(f.message)}")
+    lines.append("")
+    lines.append("Run `kdlint fix` on your branch to apply the safe fixes.")
+    fingerprints = ",".join(sorted(known | {f.fingerprint for f in listed}))
+    lines.append(f"<!-- kdlint:listed={fingerprints} -->")
+    lines.append(f"<!-- kdlint:run={nonce} -->")
+    return "\n".join(lines)
+
+
+def diff_lines(patch: str | None) -> set[int]:
+    """New-side lines of a GitHub file patch where a review comment is accepted."""
+    from ..gitdiff import parse_hunks
+
+    return parse_hunks(patch or "")[1] if patch else set()
+
+
+class PostError(Exception):
+    """Posting failed in a way the user must hear about; the message is one line."""
+
+
+@dataclass
+class Outcome:
+    messages: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)  # dry run: the writes that would be sent
+
+
+def _raw(obj: Any, key: str) -> Any:
+    """A field as the API sent it: PyGithub would fetch the object again for a field the list left out."""
+    return (getattr(obj, "_rawData", None) or {}).get(key)
+
+
+def _status(exc: Exception) -> int | None:
+    return getattr(exc, "status", None)
+
+
+def _retry_after(exc: Exception) -> float | None:
+    headers = getattr(exc, "headers", None) or {}
+    value = next((v for k, v in headers.items() if k.lower() == "retry-after"), None)
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _describe(exc: Exception) -> str:
+    data = getattr(exc, "data", None)
+    message = data.get("message") if isinstance(data, dict) else None
+    return f"{_status(exc) or type(exc).__name__}: {message or 'request failed'}"
+
+
+@dataclass
+class Poster:
+    payload: ReviewPayload
+    repo_name: str
+    pr_number: int | None
+    token: str | None
+    api_url: str
+    dry_run: bool = False
+    sleep: Callable[[float], None] = time.sleep
+    echo: Callable[[str], None] = print
+    nonce: str = field(default_factory=lambda: uuid.uuid4().hex)
+    repo: Any = None
+
+    def _retrying(self, call: Callable[[], T]) -> T:
+        """GETs and DELETEs: retried on 5xx and 429 with backoff, honouring Retry-After."""
+        from github import GithubException
+
+        for attempt in range(ATTEMPTS):
+            try:
+                return call()
+            except GithubException as exc:
+                status = _status(exc) or 0
+                if attempt + 1 == ATTEMPTS or not (status >= 500 or status == 429):
+                    raise
+                self.sleep(min(_retry_after(exc) or 2.0 ** attempt, 60.0))
+        raise AssertionError("unreachable")
+
+    def run(self) -> Outcome:
+        from github import Auth, Github, GithubException
+
+        outcome = Outcome()
+        if self.dry_run and not self.token:
+            return self._plan(outcome, existing=[], reviews=[], replies=set(), pr=None)
+        if not self.token:
+            raise PostError("no token: set GITHUB_TOKEN (or use --dry-run)")
+        gh = Github(auth=Auth.Token(self.token), base_url=self.api_url.rstrip("/"), retry=None, timeout=30,
+                    seconds_between_requests=None, seconds_between_writes=None, lazy=True)
+        try:
+            repo = self.repo = gh.get_repo(self.repo_name)
+            pr = self._retrying(lambda: self._find_pr(repo))
+            existing = self._retrying(lambda: list(pr.get_review_comments()))
+            reviews = self._retrying(lambda: list(pr.get_reviews()))
+        except GithubException as exc:
+            if _status(exc) == 403:
+                return self._fallback(outcome, f"the token may not read this pull request ({_describe(exc)})")
+            raise PostError(f"GitHub API error {_describe(exc)}") from None
+        replies = {_raw(c, "in_reply_to_id") for c in existing if _raw(c, "in_reply_to_id")}
+        return self._plan(outcome, existing, reviews, replies, pr)
+
+    def _find_pr(self, repo: Any) -> Any:
+        if self.pr_number is not None:
+            return repo.get_pull(self.pr_number)
+        for pull in repo.get_commit(self.payload.head_sha).get_pulls():
+            if (_raw(pull, "head") or {}).get("sha") == self.payload.head_sha:
+                return pull
+        raise PostError(f"no pull request has head {self.payload.head_sha}")
+
+    def _plan(self, outcome: Outcome, existing: list[Any], reviews: list[Any], replies: set[int], pr: Any) -> Outcome:
+        ours = [c for c in existing if FP.search(_raw(c, "body") or "")]
+        posted = {FP.search(_raw(c, "body")).group(1) for c in ours}  # type: ignore[union-attr]
+        listed_before: set[str] = set()
+        for review in reviews:
+            m = LISTED.search(_raw(review, "body") or "")
+            if m:
+                listed_before.update(x for x in m.group(1).split(",") if x)
+        findings = self.payload.findings
+        current = {f.fingerprint for f in findings}
+        new_inline = [f for f in findings if f.in_diff and f.fingerprint not in posted]
+        inline, overflow = new_inline[:MAX_INLINE], new_inline[MAX_INLINE:]
+        listed = [f for f in findings if (not f.in_diff or f in overflow)
+                  and f.fingerprint not in listed_before and f.fingerprint not in posted]
+        for comment in ours:
+            fingerprint = FP.search(_raw(comment, "body")).group(1)  # type: ignore[union-attr]
+            if fingerprint not in current and _raw(comment, "id") not in replies:
+                self._write(outcome, f"DELETE pull request review comment {comment.id}", comment.delete)
+        if inline or listed:
+            body = review_body(listed, len(inline), self.nonce, listed_before)
+            self._create(outcome, pr, body, [inline_comment(f) for f in inline], listed)
+            verb = "would post" if self.dry_run else "posted"
+            outcome.messages.append(f"{verb} a review: {len(inline)} inline comments, {len(listed)} in the body")
+        elif not findings and (ours or any(MARK in (_raw(r, "body") or "") for r in reviews)):
+            ours_reviews = [r for r in reviews if MARK in (_raw(r, "body") or "")]
+            if not ours_reviews or CLEAN not in (_raw(ours_reviews[-1], "body") or ""):
+                body = f"**kdlint**: no findings left. {CLEAN}\n<!-- kdlint:run={self.nonce} -->"
+                self._create(outcome, pr, body, [], [])
+                outcome.messages.append(f"{'would post' if self.dry_run else 'posted'} a review: no findings left")
+            else:
+                outcome.messages.append("nothing new to post")
+        else:
+            outcome.messages.append("nothing new to post")
+        return outcome
+
+    def _write(self, outcome: Outcome, description: str, call: Callable[[], Any]) -> None:
+        if self.dry_run:
+            outcome.requests.append(description)
+            self.echo(description)
+            return
+        self._retrying(call)
+
+    def _create(self, outcome: Outcome, pr: Any, body: str, comments: list[dict[str, Any]],
+                listed: list[ReviewFinding]) -> None:
+        from github import GithubException
+
+        request = {"commit_id": self.payload.head_sha, "event": "COMMENT", "body": body, "comments": comments}
+        if self.dry_run:
+            line = f"POST review {json.dumps(request, ensure_ascii=False)}"
+            outcome.requests.append(line)
+            self.echo(line)
+            return
+        commit = self._retrying(lambda: self.repo.get_commit(self.payload.head_sha))
+        for attempt in range(ATTEMPTS):
+            try:
+                pr.create_review(commit=commit, body=body, event="COMMENT", comments=comments)
+                return
+            except GithubException as exc:
+                status = _status(exc) or 0
+                if status == 422 and comments:
+                    body, comments = self._without_rejected(pr, body, comments, listed)
+                    continue
+                if status == 403:
+                    raise _Handled(self._fallback(outcome, f"the token may not write reviews ({_describe(exc)})"))
+                if (status >= 500 or status == 429) and attempt + 1 < ATTEMPTS:
+                    if self._already_posted(pr):
+                        return  # the server made the review despite the error
+                    self.sleep(min(_retry_after(exc) or 2.0 ** attempt, 60.0))
+                    continue
+                raise PostError(f"GitHub API error {_describe(exc)}") from None
+        raise PostError("GitHub kept failing; no review was posted")
+
+    def _already_posted(self, pr: Any) -> bool:
+        try:
+            return any(f"kdlint:run={self.nonce}" in (_raw(r, "body") or "") for r in pr.get_reviews())
+        except Exception:  # the check itself failed: retrying is the lesser risk
+            return False
+
+    def _without_rejected(self, pr: Any, body: str, comments: list[dict[str, Any]],
+                          listed: list[ReviewFinding]) -> tuple[str, list[dict[str, Any]]]:
+        """Keep the comments on lines of the pull request's own diff; list the others in the body."""
+        try:
+            accepted = {_raw(f, "filename"): diff_lines(_raw(f, "patch")) for f in pr.get_files()}
+        except Exception:
+            accepted = {}
+        keep = [c for c in comments if c["line"] in accepted.get(c["path"], set())
+                and c.get("start_line", c["line"]) in accepted.get(c["path"], set())]
+        if len(keep) == len(comments):
+            keep = []  # GitHub rejected them for another reason: all go to the body
+        moved = [c for c in comments if c not in keep]
+        by_fp = {f.fingerprint: f for f in self.payload.findings}
+        extra = [by_fp[m.group(1)] for c in moved if (m := FP.search(c["body"])) and m.group(1) in by_fp]
+        nonce_line = f"<!-- kdlint:run={self.nonce} -->"
+        known: set[str] = set()
+        m = LISTED.search(body)
+        if m:
+            known = {x for x in m.group(1).split(",") if x} - {f.fingerprint for f in listed}
+        new_body = review_body([*listed, *extra], len(keep), self.nonce, known)
+        assert nonce_line in new_body
+        return new_body, keep
+
+    def _fallback(self, outcome: Outcome, reason: str) -> Outcome:
+        """No review possible: annotations on stdout and, in Actions, the job summary."""
+        for f in self.payload.findings:
+            command = "error" if f.severity.value == "error" else "warning"
+            self.echo(f"::{command} file={escape_property(f.path)},line={f.start_line},endLine={f.end_line},"
+                      f"title={escape_property(f.code)}::{escape_data(f'{f.code} {f.message}')}")
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            lines = [f"### kdlint: {len(self.payload.findings)} findings", ""]
+            lines += [f"- `{escape(f.path)}:{f.start_line}` **{f.code}**: {escape(f.message)}" for f in self.payload.findings]
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write("\n".join(lines) + "\n")
+        outcome.messages.append(f"could not post a review: {reason}; wrote {len(self.payload.findings)} annotations"
+                                + (" and the job summary" if summary else "") + " instead")
+        return outcome
+
+
+class _Handled(Exception):
+    """A failure already reported through the fallback, which made this outcome."""
+
+    def __init__(self, outcome: Outcome) -> None:
+        super().__init__("handled")
+        self.outcome = outcome
+
+
+def post(payload: ReviewPayload, repo_name: str, pr_number: int | None, token: str | None, api_url: str,
+         dry_run: bool = False, sleep: Callable[[float], None] = time.sleep,
+         echo: Callable[[str], None] = print) -> Outcome:
+    poster = Poster(payload, repo_name, pr_number, token, api_url, dry_run, sleep, echo)
+    try:
+        return poster.run()
+    except _Handled as handled:
+        return handled.outcome
+
+
+def event_pr_number() -> int | None:
+    """The pull request number from GITHUB_EVENT_PATH, when Actions runs on a pull_request event."""
+    path = os.environ.get("GITHUB_EVENT_PATH")
+    if not path:
+        return None
+    try:
+        event = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise InputError(f"{path}: GITHUB_EVENT_PATH is not a readable JSON event") from None
+    number = (event.get("pull_request") or {}).get("number") or event.get("number")
+    return int(number) if isinstance(number, int) else None
