@@ -43,13 +43,18 @@ def repository_root(directory: Path) -> Path:
 
 @cache
 def check_revision(root: Path, ref: str) -> str:
-    """The commit `ref` names, or an InputError if it names none."""
+    """The commit to compare with: where HEAD forked from `ref` (as `git diff REF...HEAD`), else `ref` itself.
+
+    A pull request is judged on what it adds, not on what its base branch
+    gained since it forked. An InputError if `ref` names no commit.
+    """
     if ref.startswith("-"):
         raise InputError(f"{ref!r} is not a git revision")
     done = _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], root)
     if done.returncode != 0:
         raise InputError(f"unknown git revision {ref!r}")
-    return done.stdout.strip()
+    fork = _git(["merge-base", done.stdout.strip(), "HEAD"], root)
+    return fork.stdout.strip() if fork.returncode == 0 and fork.stdout.strip() else done.stdout.strip()
 
 
 def parse_hunks(diff: str) -> tuple[set[int], set[int]]:

@@ -52,9 +52,9 @@ def suggestion(source: SourceText, d: Diagnostic) -> tuple[int, int, str] | None
 
 def prepare(base: str, paths: Sequence[str] = (), config: Path | None = None, cwd: Path | None = None) -> ReviewPayload:
     root = repository_root((cwd or Path.cwd()).resolve())
-    check_revision(root, base)
+    fork = check_revision(root, base)
     head = _git(["rev-parse", "HEAD"], root).strip()
-    files = list(paths) or changed_markdown(root, base)
+    files = list(paths) or changed_markdown(root, fork)
     finder = ConfigFinder(config)
     findings: list[ReviewFinding] = []
     for relative in files:
@@ -62,6 +62,8 @@ def prepare(base: str, paths: Sequence[str] = (), config: Path | None = None, cw
         if not path.is_file():
             continue
         settings = finder.settings_for(path)
+        if path.stat().st_size > settings.max_file_size:
+            raise InputError(f"{relative}: more than max-file-size ({settings.max_file_size:,} bytes); not reviewed")
         source = SourceText.read(path)
         document, found = Linter.for_file(settings, path).check(source)
         change = changes(path, base, context=COMMENT_CONTEXT)

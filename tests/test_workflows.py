@@ -1,0 +1,365 @@
+"""Offline checks of the GitHub workflows (.github/workflows/) and the composite action (action.yml).
+
+Three layers, none of which uses the network:
+
+* check-jsonschema validates each file against the GitHub workflow and action
+  schemas it ships (``--builtin-schema``: vendored in the package, no download);
+* zizmor audits them with ``--offline`` (no online audits, no GitHub API) and
+  must report nothing of medium severity or above; the one finding the review
+  pair accepts on purpose (``dangerous-triggers`` on the workflow_run trigger of
+  kdlint-review-post.yml) is suppressed by an inline comment that explains why,
+  and a test keeps it the only suppression;
+* PyYAML asserts the promises made in the files' comments directly.
+
+The tool-based tests skip when check-jsonschema or zizmor is not installed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+yaml = pytest.importorskip("yaml", reason="PyYAML is not installed (pip install pyyaml)")
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+WORKFLOW_DIR = REPO_ROOT / ".github" / "workflows"
+ACTION = REPO_ROOT / "action.yml"
+WORKFLOWS = sorted([*WORKFLOW_DIR.glob("*.yml"), *WORKFLOW_DIR.glob("*.yaml")])
+PREPARE = WORKFLOW_DIR / "kdlint-review-prepare.yml"
+POST = WORKFLOW_DIR / "kdlint-review-post.yml"
+CI = WORKFLOW_DIR / "ci.yml"
+
+SHA_PIN = re.compile(r"^[^@\s]+@[0-9a-f]{40}$")
+# The one suppression allowed: (audit, file name).
+ACCEPTED_SUPPRESSIONS = {("dangerous-triggers", "kdlint-review-post.yml")}
+
+
+def _tool(name: str) -> str | None:
+    """The command `name`, preferring the one installed beside the running Python."""
+    scripts = Path(sys.executable).parent
+    for candidate in (scripts / name, scripts / f"{name}.exe"):
+        if candidate.is_file():
+            return str(candidate)
+    return shutil.which(name)
+
+
+def _ids(paths: list[Path]) -> list[str]:
+    return [str(p.relative_to(REPO_ROOT)) for p in paths]
+
+
+def _load(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict), f"{path}: not a mapping"
+    return data
+
+
+def _on(workflow: dict[str, Any]) -> Any:
+    # YAML 1.1 (PyYAML) reads the bare key `on` as the boolean True.
+    return workflow["on"] if "on" in workflow else workflow.get(True)
+
+
+def _steps(document: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(job id or 'action', step) for every step of a workflow or composite action."""
+    if "runs" in document:
+        for step in document["runs"].get("steps", []):
+            yield "action", step
+    for job_id, job in (document.get("jobs") or {}).items():
+        for step in job.get("steps", []):
+            yield job_id, step
+
+
+def _uses(document: dict[str, Any]) -> Iterator[str]:
+    for _, step in _steps(document):
+        if "uses" in step:
+            yield step["uses"]
+    for job in (document.get("jobs") or {}).values():
+        if "uses" in job:  # a reusable workflow
+            yield job["uses"]
+
+
+def _is_checkout(step: dict[str, Any]) -> bool:
+    return str(step.get("uses", "")).split("@")[0] == "actions/checkout"
+
+
+def _step_named(document: dict[str, Any], fragment: str) -> dict[str, Any]:
+    found = [step for _, step in _steps(document) if fragment in str(step.get("run", ""))]
+    assert len(found) == 1, f"expected one step running {fragment!r}, found {len(found)}"
+    return found[0]
+
+
+def test_the_files_exist() -> None:
+    assert ACTION.is_file()
+    assert {p.name for p in WORKFLOWS} >= {
+        "ci.yml",
+        "kdlint-review-prepare.yml",
+        "kdlint-review-post.yml",
+    }
+
+
+# --- check-jsonschema -------------------------------------------------------
+
+
+def _check_jsonschema(schema: str, path: Path) -> subprocess.CompletedProcess[str]:
+    exe = _tool("check-jsonschema")
+    if exe is None:
+        pytest.skip("check-jsonschema is not installed (pip install check-jsonschema)")
+    return subprocess.run(
+        [exe, "--builtin-schema", schema, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=_ids(WORKFLOWS))
+def test_workflow_matches_github_schema(path: Path) -> None:
+    result = _check_jsonschema("vendor.github-workflows", path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_action_matches_github_schema() -> None:
+    result = _check_jsonschema("vendor.github-actions", ACTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_schema_check_rejects_a_broken_workflow(tmp_path: Path) -> None:
+    """The schema check really validates: a job without runs-on is refused."""
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  x:\n    steps:\n      - run: true\n", encoding="utf-8")
+    result = _check_jsonschema("vendor.github-workflows", broken)
+    assert result.returncode != 0, result.stdout + result.stderr
+
+
+# --- zizmor -----------------------------------------------------------------
+
+
+def _zizmor(*paths: Path, no_ignores: bool = False) -> list[dict[str, Any]]:
+    exe = _tool("zizmor")
+    if exe is None:
+        pytest.skip("zizmor is not installed (pip install zizmor)")
+    args = [exe, "--offline", "--no-config", "--format", "json"]
+    if no_ignores:
+        args.append("--no-ignores")
+    result = subprocess.run(
+        [*args, *map(str, paths)], capture_output=True, text=True, timeout=300, check=False
+    )
+    # zizmor exits non-zero when it finds something; the JSON is what counts.
+    try:
+        findings = json.loads(result.stdout)
+    except json.JSONDecodeError:
+        pytest.fail(f"zizmor failed (exit {result.returncode}):\n{result.stdout}{result.stderr}")
+    assert isinstance(findings, list)
+    return findings
+
+
+def _severe(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        f
+        for f in findings
+        if f["determinations"]["severity"].lower() in {"medium", "high"} and not f.get("ignored")
+    ]
+
+
+def _describe(finding: dict[str, Any]) -> tuple[str, str]:
+    key = finding["locations"][0]["symbolic"]["key"]
+    path = json.dumps(key)
+    match = re.search(r'"(?:verbatim_path|given_path|path)": "([^"]+)"', path)
+    return finding["ident"], Path(match.group(1)).name if match else path
+
+
+def test_zizmor_finds_nothing_of_medium_severity_or_above() -> None:
+    findings = _zizmor(*WORKFLOWS, ACTION)
+    severe = _severe(findings)
+    assert not severe, "zizmor findings:\n" + "\n".join(
+        f"{f['ident']} ({f['determinations']['severity']}): {f['desc']} at {_describe(f)[1]}"
+        for f in severe
+    )
+
+
+def test_zizmor_suppressions_are_only_the_accepted_one() -> None:
+    """Without ignore comments, the only serious finding is the one the review pair accepts."""
+    severe = _severe(_zizmor(*WORKFLOWS, ACTION, no_ignores=True))
+    assert {_describe(f) for f in severe} <= ACCEPTED_SUPPRESSIONS
+
+
+def test_zizmor_reports_template_injection(tmp_path: Path) -> None:
+    """The zizmor check really audits: a classic injection is reported as high."""
+    bad = tmp_path / ".github" / "workflows" / "bad.yml"
+    bad.parent.mkdir(parents=True)
+    bad.write_text(
+        textwrap.dedent(
+            """\
+            on: pull_request_target
+            permissions: {}
+            jobs:
+              x:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: echo "${{ github.event.pull_request.title }}"
+            """
+        ),
+        encoding="utf-8",
+    )
+    idents = {f["ident"] for f in _severe(_zizmor(bad))}
+    assert "template-injection" in idents
+
+
+# --- structure (PyYAML) -----------------------------------------------------
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=_ids(WORKFLOWS))
+def test_workflow_grants_nothing_at_top_level(path: Path) -> None:
+    workflow = _load(path)
+    assert "permissions" in workflow and workflow["permissions"] == {}, path.name
+    for job_id, job in workflow["jobs"].items():
+        assert "permissions" in job, f"{path.name}: job {job_id} must state its permissions"
+
+
+ALL_FILES = [*WORKFLOWS, ACTION]
+
+
+@pytest.mark.parametrize("path", ALL_FILES, ids=_ids(ALL_FILES))
+def test_checkouts_do_not_persist_credentials(path: Path) -> None:
+    for where, step in _steps(_load(path)):
+        if _is_checkout(step):
+            assert (step.get("with") or {}).get("persist-credentials") is False, (
+                f"{path.name} ({where}): checkout without persist-credentials: false"
+            )
+
+
+@pytest.mark.parametrize("path", ALL_FILES, ids=_ids(ALL_FILES))
+def test_actions_are_pinned_by_commit_sha(path: Path) -> None:
+    for uses in _uses(_load(path)):
+        if uses.startswith("./") or uses.startswith("docker://"):
+            continue
+        assert SHA_PIN.match(uses), f"{path.name}: {uses} is not pinned to a full commit SHA"
+    # ... and each pin names its version in a trailing comment, for people and Dependabot.
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if re.search(r"\buses:\s*[^\s.#][^@\s]*@[0-9a-f]{40}", line):
+            assert re.search(r"#\s*v\d+(\.\d+)*\s*$", line), f"{path.name}: no version comment: {line}"
+
+
+@pytest.mark.parametrize("path", ALL_FILES, ids=_ids(ALL_FILES))
+def test_no_expression_inside_run_scripts(path: Path) -> None:
+    """Every value reaches a script through env:, never spliced into it (template injection)."""
+    for where, step in _steps(_load(path)):
+        if "run" in step:
+            assert "${{" not in str(step["run"]), (
+                f"{path.name} ({where}): `${{{{` inside run: {step.get('name', step['run'])!r}"
+            )
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = _load(CI)
+    on = _on(ci)
+    assert "push" in on and "pull_request" in on
+    runs = [str(step.get("run", "")).strip() for _, step in _steps(ci)]
+    command = "pip install -e '.[test]' && python -m pytest"
+    assert command in runs
+    assert "kdlint check README.source.md" in runs
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    assert command in readme, "the README's test command and CI's have drifted apart"
+
+
+def test_action_installs_kdlint_from_its_own_path_only() -> None:
+    action = _load(ACTION)
+    assert action["runs"]["using"] == "composite"
+    assert set(action["inputs"]) == {"files", "config", "mode", "diff-base", "python-version"}
+    assert action["inputs"]["files"]["default"] == "README.md"
+    assert action["inputs"]["mode"]["default"] == "check"
+    assert str(action["inputs"]["python-version"]["default"]) == "3.11"
+    installs = [step for _, step in _steps(action) if "pip install" in str(step.get("run", ""))]
+    assert len(installs) == 1
+    assert installs[0]["env"]["KDLINT_ACTION_PATH"] == "${{ github.action_path }}"
+    assert '"$KDLINT_ACTION_PATH"' in installs[0]["run"]
+    check = _step_named(action, "check --output-format github")
+    assert check["if"] == "inputs.mode == 'check'"
+    review = _step_named(action, "review --prepare kdlint-review.json")
+    assert review["if"] == "inputs.mode == 'review'"
+    for _, step in _steps(action):
+        if "run" in step:
+            assert step.get("shell") == "bash"
+
+
+def test_prepare_runs_no_code_of_the_pull_request() -> None:
+    prepare = _load(PREPARE)
+    on = _on(prepare)
+    assert list(on) == ["pull_request"]
+    assert on["pull_request"]["paths"] == ["**.md"]
+    (job,) = prepare["jobs"].values()
+    assert job["permissions"] == {"contents": "read"}
+    checkouts = [step for _, step in _steps(prepare) if _is_checkout(step)]
+    assert len(checkouts) == 2
+    head, tool = checkouts
+    assert head["with"]["ref"] == "${{ github.event.pull_request.head.sha }}"
+    assert head["with"]["fetch-depth"] == 0
+    assert "path" not in head["with"]
+    assert tool["with"]["path"] == ".kdlint-tool"
+    assert tool["with"]["repository"] == "${{ github.repository }}"
+    assert tool["with"]["ref"] == "${{ github.event.pull_request.base.sha }}"
+    # The only thing installed is the base commit's kdlint.
+    installs = [
+        line.strip()
+        for _, step in _steps(prepare)
+        for line in str(step.get("run", "")).splitlines()
+        if "pip install" in line
+    ]
+    assert installs and all(line.endswith(" ./.kdlint-tool") for line in installs), installs
+    review = _step_named(prepare, "kdlint review --prepare")
+    assert review["env"]["BASE_REF"] == "${{ github.base_ref }}"
+    assert '--diff-base "origin/$BASE_REF"' in review["run"]
+
+
+def test_post_runs_in_base_context_without_the_pull_request() -> None:
+    prepare, post = _load(PREPARE), _load(POST)
+    on = _on(post)
+    assert list(on) == ["workflow_run"]
+    # The trigger names the prepare workflow exactly, or it never fires.
+    assert on["workflow_run"]["workflows"] == [prepare["name"]]
+    assert on["workflow_run"]["types"] == ["completed"]
+    (job,) = post["jobs"].values()
+    assert job["permissions"] == {"pull-requests": "write", "actions": "read"}
+    assert "github.event.workflow_run.conclusion == 'success'" in job["if"]
+
+    for _, step in _steps(post):
+        given = json.dumps(step.get("with") or {})
+        if _is_checkout(step):
+            assert "workflow_run" not in given and "pull_request" not in given, step
+            assert "head_sha" not in given and "head_branch" not in given, step
+            assert "repository" not in (step.get("with") or {}), step
+        run = str(step.get("run", ""))
+        for forbidden in ("git checkout", "git fetch", "git switch", "gh pr checkout"):
+            assert forbidden not in run, step
+
+    # The artifact written by the prepare run is what the post run downloads.
+    upload = next(s for _, s in _steps(prepare) if "upload-artifact" in str(s.get("uses")))
+    download = next(s for _, s in _steps(post) if "download-artifact" in str(s.get("uses")))
+    assert upload["with"]["name"] == download["with"]["name"]
+    assert "kdlint-review.json" in upload["with"]["path"]
+    assert download["with"]["run-id"] == "${{ github.event.workflow_run.id }}"
+    assert download["with"]["github-token"] == "${{ secrets.GITHUB_TOKEN }}"
+
+    validate = _step_named(post, "check-jsonschema --schemafile")
+    assert "--schemafile schema/review.schema.json" in validate["run"]
+    posting = _step_named(post, "kdlint review --post")
+    assert posting["env"]["HEAD_SHA"] == "${{ github.event.workflow_run.head_sha }}"
+    assert posting["env"]["GITHUB_TOKEN"] == "${{ secrets.GITHUB_TOKEN }}"
+    assert '--head-sha "$HEAD_SHA"' in posting["run"]
+    assert '--repo "$GITHUB_REPOSITORY"' in posting["run"]
+    # The token is given to the posting step only (and to the artifact download).
+    assert "env" not in post and "env" not in job
+    for _, step in _steps(post):
+        if step is not posting:
+            assert "secrets." not in json.dumps(step.get("env") or {}), step
+    # Validation comes before posting.
+    steps = [s for _, s in _steps(post)]
+    assert steps.index(validate) < steps.index(posting)
