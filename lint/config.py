@@ -81,6 +81,8 @@ class Settings(BaseModel):
     per_file_ignores: dict[str, list[Selector]] = Field(
         default_factory=dict, alias="per-file-ignores",
         description="Glob (relative to the configuration file) to the rules not reported for matching files.")
+    style: Literal["bold", "heading", "dated", "inline", "plain"] | None = Field(
+        None, description="The entry style of every section; detected per section when unset.")
     sort: Literal["year", "-year", "title", "none"] | None = Field(
         None, description="The order entries keep within a section; inferred from the list when unset.")
     skip_sections: list[str] = Field(default_factory=list, alias="skip-sections",

@@ -9,6 +9,7 @@ before a line, after a blank one, that is indented less than its content
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import count
 
@@ -120,8 +121,13 @@ def heading_text(source: SourceText, token: block_token.BlockToken) -> str:
     return line.strip()
 
 
-def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_sections: Iterable[str] = ()) -> Document:
-    """Read `source` into sections and entries; `skip_sections` are heading texts (any case) not to check."""
+def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_sections: Iterable[str] = (),
+                   style: str | None = None) -> Document:
+    """Read `source` into sections and entries.
+
+    `skip_sections` are heading texts (any case) not to check; `style` forces
+    every section's style (else each section takes its entries' majority).
+    """
     lines = source.lines
     total = source.line_count
     tree = mistletoe.Document(source.parse_lines())
@@ -166,6 +172,13 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
             continue
         if not isinstance(token, block_token.Paragraph):
             heading_group = None
+        if isinstance(token, (block_token.Quote, block_token.BlockCode)) and index and sections[-1]["items"] \
+                and isinstance(blocks[index - 1], (block_token.List, block_token.Quote, block_token.BlockCode)) \
+                and sections[-1]["items"][-1][1] < first:
+            # `> summary` and an indented `Datasets: ...` block right after a list belong to its last entry
+            # (the dated style writes them so).
+            item_first, _, group = sections[-1]["items"][-1]
+            sections[-1]["items"][-1] = (item_first, last, group)
         if isinstance(token, (block_token.CodeFence, block_token.BlockCode)):
             code_lines.update(range(first, last + 1))
         elif isinstance(token, block_token.List):
@@ -194,10 +207,15 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
         # A section is canonical when most of its entries are, or when the document
         # is and the section has a bold entry at all: one stray entry does not
         # switch a small section to another style.
-        canonical = bold * 2 >= len(entries) or (bold_document and bold > 0)
+        if style is not None:
+            section_style = style
+        elif bold * 2 >= len(entries) or (bold_document and bold > 0):
+            section_style = "bold"
+        else:
+            section_style = Counter(e.style for e in entries).most_common(1)[0][0]
         built.append(Section(path=sec["path"], title=sec["title"], level=sec["level"], line=sec["line"],
                              holds_papers=bool(entries) and reason is None, skip_reason=reason,
-                             style="bold" if canonical else "other", entries=tuple(entries)))
+                             style=section_style, entries=tuple(entries)))
 
     pragmas, bad_pragmas = scan((n, lines[n - 1]) for n in range(1, total + 1) if n not in code_lines)
     slugs = anchors([plain for _, _, _, plain, _ in headings])

@@ -24,6 +24,7 @@ class Linter:
     rules: tuple[Rule, ...] = RULES
     vocabulary: Vocabulary = DEFAULT
     skip_sections: tuple[str, ...] = ()
+    style: str | None = None
     sort: str | None = None
     cross_section_duplicates: bool = True
     title_similarity: float = 95.0
@@ -41,11 +42,12 @@ class Linter:
                 settings.code_labels, {name: (spec.aliases, spec.kind) for name, spec in settings.venues.items()},
                 settings.keep_historical_venue_names)
         return cls(rules=tuple(rules), vocabulary=vocabulary, skip_sections=tuple(settings.skip_sections),
+                   style=settings.style,
                    sort=settings.sort, cross_section_duplicates=not settings.allow_cross_section_duplicates,
                    title_similarity=settings.title_similarity)
 
     def check(self, source: SourceText) -> tuple[Document, list[Diagnostic]]:
-        document = parse_document(source, self.vocabulary, self.skip_sections)
+        document = parse_document(source, self.vocabulary, self.skip_sections, self.style)
         ctx = Context(source=source, document=document, vocabulary=self.vocabulary, sort=self.sort,
                       cross_section_duplicates=self.cross_section_duplicates, title_similarity=self.title_similarity,
                       enabled=frozenset(rule.code for rule in self.rules))

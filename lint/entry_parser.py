@@ -24,6 +24,9 @@ from .vocabulary import DEFAULT, Vocabulary
 
 LIST_MARKER = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)")
 HEADING_MARKER = re.compile(r"^ {0,3}#{3,6}[ \t]+")
+DATED = re.compile(r"\((?:(?P<date>\d{2}\.\d{2}\.\d{2})(?:,[ \t]*(?P<venue>[^()]*?))?"
+                   r"|(?P<only>[^()]*?(?:19|20)\d\d))\)[ \t]*(?=\[)")
+INLINE_AUTHORS = re.compile(r"[ \t]*,[ \t]*(?P<names>[^\[\],][^\[\]]*?)[ \t]*,?[ \t]*(?:(?:19|20)\d\d)?[ \t]*$")
 BOLD = re.compile(r"\*\*(?P<inner>[^*]+(?:\*(?!\*)[^*]*)*)\*\*|__(?P<inner2>[^_]+)__")
 # [label](url) or [[label]](url); the label may hold one level of brackets,
 # the URL one level of parentheses; an optional "title" may follow the URL.
@@ -53,11 +56,11 @@ AUTHOR_SEPARATOR = re.compile(r",\s*and\s+|\s+and\s+|,|\s+&\s+")
 NAME = re.compile(r"[A-Z][\w.'’\-]*(?: [\w.'’\-]+){0,4}")
 
 
-def looks_like_names(text: str) -> bool:
-    """`Ada Lovelace, Alan M. Turing and Grace Hopper.`: two or more short capitalised names."""
+def looks_like_names(text: str, least: int = 2) -> bool:
+    """`Ada Lovelace, Alan M. Turing and Grace Hopper.`: `least` or more short capitalised names."""
     body = text[:-1] if text.endswith(".") else text
     parts = [part.strip() for part in AUTHOR_SEPARATOR.split(body)]
-    return len(parts) >= 2 and all(NAME.fullmatch(part) for part in parts)
+    return len(parts) >= least and all(NAME.fullmatch(part) for part in parts)
 
 
 def classify_label(label: str, vocab: Vocabulary = DEFAULT) -> LinkKind:
@@ -202,6 +205,7 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
     marker = LIST_MARKER.match(head) or HEADING_MARKER.match(head)
     content_start = marker.end() if marker else len(head) - len(head.lstrip())
     bold = False
+    authors_inline: Authors | None = None
     title: str | None = None
     title_span = bold_span = None
     venues: list[VenueYear] = []
@@ -233,6 +237,16 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
     else:
         links = find_links(head, first, Placement.INLINE, content_start, vocab)
 
+    date: str | None = None
+    dated = DATED.match(head, content_start) if not bold else None
+    if dated:
+        # `- (yy.mm.dd, Venue Year) [Title](url)`: the date, then the venue in the parentheses.
+        date = dated.group("date")
+        part = "venue" if dated.group("venue") is not None else "only" if dated.group("only") else None
+        pair = parse_venue_segment(dated.group(part), first, dated.start(part), vocab=vocab) if part else None
+        if pair is not None:
+            venues.append(pair)
+        content_start = dated.end()
     if not bold:
         lead_link = LINK.match(head, content_start)
         if lead_link and not lead_link.group("label").startswith("["):
@@ -256,13 +270,21 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
             if text.strip() and not text.lstrip().startswith(("[", "<", "!", "*", "_", "`")):
                 title = text.strip()
                 title_span = Span.on_line(first, content_start + lead, content_start + len(text))
+        if lead_link and title and not dated:
+            # `- [Title](url), Authors, Year` (or `, Authors, Venue Year`): the names after the link.
+            stop = venues[0].span.column - 1 if venues and venues[0].span.column - 1 > lead_link.end() else len(head)
+            names = INLINE_AUTHORS.match(outside, lead_link.end(), stop)
+            if names and looks_like_names(names.group("names").strip(), least=1):
+                text = names.group("names").strip()
+                lead = len(names.group("names")) - len(names.group("names").lstrip())
+                authors_inline = parse_authors(text, first, names.start("names") + lead, False, False)
         if not venues:
             y = YEAR_TOKEN.search(outside, content_start)
             if y:
                 span = Span.on_line(first, y.start(), y.end())
                 venues.append(VenueYear(venue=None, year=y.group(), span=span, venue_span=None, year_span=span))
 
-    authors: Authors | None = None
+    authors: Authors | None = authors_inline
     sub_bullets: list[SubBullet] = []
     for number in range(first + 1, last + 1):
         text = lines[number - 1]
@@ -318,6 +340,9 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
         section=section,
         group=group,
         heading=marker is not None and marker.re is HEADING_MARKER,
+        style=("heading" if marker is not None and marker.re is HEADING_MARKER else "bold" if bold
+               else "dated" if dated else "inline" if title and LINK.match(head, content_start) else "plain"),
+        date=date,
         marker_end=content_start,
         bold=bold,
         title=title,

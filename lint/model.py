@@ -97,6 +97,8 @@ class Entry(BaseModel):
     section: tuple[str, ...]
     group: int  # entries of one list (or one run of entry headings) share it; they are sorted together
     heading: bool  # written as a heading (`### Title Venue Year [[paper]](url)`), not as a list item
+    style: str  # "bold", "heading", "dated", "inline" or "plain": how this entry is written
+    date: str | None = None  # the `yy.mm.dd` of the dated style
     marker_end: int  # column (0-based) where the first line's content starts
     bold: bool
     title: str | None
@@ -158,7 +160,7 @@ class Section(BaseModel):
     line: int  # the heading's line; 0 for text before the first heading
     holds_papers: bool
     skip_reason: str | None  # why a section with items is not checked
-    style: str  # "bold" when most of its entries have bold titles, else "other"
+    style: str  # "bold" when most of its entries have bold titles, else its entries' commonest style
     entries: tuple[Entry, ...]
 
 

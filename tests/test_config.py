@@ -120,7 +120,7 @@ def test_verbose_names_configured_skips(project: Path, capsys) -> None:
     ("content", "message"),
     [
         ('selct = ["KD1"]\n', "{cfg}: unknown key 'selct'; did you mean 'select'? (allowed: select, extend-select, "
-                              "ignore, per-file-ignores, sort, skip-sections, allow-cross-section-duplicates, title-similarity, venues, "
+                              "ignore, per-file-ignores, style, sort, skip-sections, allow-cross-section-duplicates, title-similarity, venues, "
                               "keep-historical-venue-names, "
                               "code-labels, max-file-size)"),
         ('sort = "date"\n', "{cfg}: sort: Input should be 'year', '-year', 'title' or 'none'"),

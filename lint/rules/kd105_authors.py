@@ -41,7 +41,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         if authors is None:
             yield RULE.diagnostic("author list missing (expected a sub-bullet `*Author One, Author Two.*`)",
                                   entry.bold_span or entry.title_span or entry.span)
-        elif not authors.italic:
+        elif not authors.italic and authors.line != entry.line:  # names on the title line are another style
             span = authors.span
             fix = None
             if not any(ch in authors.text for ch in "*_`"):
