@@ -246,6 +246,12 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
         pair = parse_venue_segment(dated.group(part), first, dated.start(part), vocab=vocab) if part else None
         if pair is not None:
             venues.append(pair)
+        elif part:  # `(22.03.01, 2022 ICLR)`
+            for v_start, v_end, y_start, y_end in vocab.years_before_venues(head[: dated.end(part)], dated.start(part)):
+                venues.append(VenueYear(venue=head[v_start:v_end], year=head[y_start:y_end],
+                                        span=Span.on_line(first, y_start, v_end),
+                                        venue_span=Span.on_line(first, v_start, v_end),
+                                        year_span=Span.on_line(first, y_start, y_end)))
         content_start = dated.end()
     if not bold:
         lead_link = LINK.match(head, content_start)
@@ -255,9 +261,10 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
                 s = lead_link.start("label")
                 title_span = Span.on_line(first, s, s + len(lead_link.group("label")))
         outside = LINK.sub(lambda x: " " * len(x.group()), head)
-        for v_start, v_end, y_start, y_end in vocab.venue_years(outside, content_start):
+        pairs = vocab.venue_years(outside, content_start) + vocab.years_before_venues(outside, content_start)
+        for v_start, v_end, y_start, y_end in sorted(pairs, key=lambda p: min(p[0], p[2])):
             venues.append(VenueYear(venue=outside[v_start:v_end], year=outside[y_start:y_end],
-                                    span=Span.on_line(first, v_start, y_end),
+                                    span=Span.on_line(first, min(v_start, y_start), max(v_end, y_end)),
                                     venue_span=Span.on_line(first, v_start, v_end),
                                     year_span=Span.on_line(first, y_start, y_end)))
         if title is None:

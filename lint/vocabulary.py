@@ -14,6 +14,7 @@ from .venues import VenueIndex
 
 _YEAR = re.compile(r"(?<=[ \t])(?:19|20)\d\d(?![\w/.-])")
 _WORD = re.compile(r"[^\s,;:()\[\]]+")
+_YEAR_FIRST = re.compile(r"(?<![\w.,/-])(?:19|20)\d\d(?=[ \t])")
 
 
 def _load_toml(name: str) -> dict[str, object]:
@@ -89,6 +90,24 @@ class Vocabulary:
                 if self.venues.lookup(text[begin : words[-1].end()]) is not None:
                     found.append((begin, words[-1].end(), year.start(), year.end()))
                     break
+        return found
+
+    def years_before_venues(self, text: str, start: int = 0) -> list[tuple[int, int, int, int]]:
+        """`Year Venue` written backwards (`2022 JMI`), not followed by a year of its own: the same offsets."""
+        found = []
+        for year in _YEAR_FIRST.finditer(text, start):
+            words = list(_WORD.finditer(text, year.end(), len(text)))[: self._longest_spelling]
+            if not words or text[year.end() : words[0].start()].strip(" \t"):
+                continue
+            for last in range(len(words) - 1, -1, -1):
+                end = words[last].end()
+                written = text[words[0].start() : end].rstrip(",.;:")
+                if self.venues.lookup(written) is None:
+                    continue
+                after = text[words[0].start() + len(written) :]
+                if not re.match(r"[ \t]+(?:19|20)\d\d(?!\w)", after):
+                    found.append((words[0].start(), words[0].start() + len(written), year.start(), year.end()))
+                break
         return found
 
 
