@@ -353,6 +353,65 @@ def review_command(paths: tuple[str, ...], prepare_to: Path | None, post_from: P
         click.echo(f"kdlint review: {message}", err=True)
 
 
+@cli.command("convert")
+@click.argument("list_file", type=click.Path(dir_okay=False), metavar="FILE")
+@click.option("--to", "style", type=click.Choice(["bold"]), default="bold", show_default=True,
+              help="The style to write (the canonical one).")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write here instead of standard output.")
+@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path))
+def convert_command(list_file: str, style: str, output: Path | None, config: Path | None) -> None:
+    """Write FILE's entries in the canonical style; headings and prose stay as they are."""
+    from .convert import convert
+
+    settings = ConfigFinder(config).settings_for(None if list_file == STDIN else Path(list_file))
+    source = read(list_file, settings.max_file_size)
+    linter = Linter.for_file(settings, Path(list_file))
+    document, _ = linter.check(source)
+    text = convert(source, document, linter.vocabulary)
+    converted = sum(1 for e in document.entries if e.title)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        _write_new(output, text)
+    click.echo(f"Converted {converted} entries of {list_file} to the {style} style.", err=True)
+
+
+@cli.command("merge")
+@click.argument("lists", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write here instead of standard output.")
+@click.option("--title", default="Papers", show_default=True, help="The merged list's top heading.")
+@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path))
+def merge_command(lists: tuple[str, ...], output: Path | None, title: str, config: Path | None) -> None:
+    """Merge LISTS section by section into one canonical list, one entry per paper."""
+    from .convert import merge
+
+    finder = ConfigFinder(config)
+    parsed = []
+    vocabulary = Linter().vocabulary
+    for name in lists:
+        settings = finder.settings_for(Path(name))
+        source = read(name, settings.max_file_size)
+        linter = Linter.for_file(settings, Path(name))
+        vocabulary = linter.vocabulary
+        parsed.append((source, linter.check(source)[0]))
+    text, report = merge(parsed, vocabulary, title)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        _write_new(output, text)
+    click.echo(f"Merged {report.read} entries of {report.files} lists into {report.written} entries in "
+               f"{report.sections} sections ({report.merged} duplicates folded into their first entry).", err=True)
+
+
+def _write_new(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
 @cli.command("init")
 @click.argument("list_file", default="README.md", type=click.Path(dir_okay=False), metavar="[FILE]")
 @click.option("--print", "print_only", is_flag=True, help="Print the configuration instead of writing it.")

@@ -112,10 +112,11 @@ class Entry(BaseModel):
 
     @property
     def paper_link(self) -> Link | None:
-        for link in self.links:
-            if link.kind is LinkKind.PAPER:
-                return link
-        return None
+        """The paper's own line when it has one (other paper links, like an arXiv copy, ride inline), else
+        the first link labelled as the paper."""
+        papers = [link for link in self.links if link.kind is LinkKind.PAPER]
+        own_line = [link for link in papers if link.placement is Placement.SUB_BULLET]
+        return (own_line or papers or [None])[0]
 
     @property
     def lines(self) -> range:
