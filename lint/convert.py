@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from .duplicates import normalise_title
 from .model import Document, Entry, Link, LinkKind
 from .source import SourceText
+from .urls import paper_ids
 from .vocabulary import Vocabulary
 
 
@@ -143,9 +144,15 @@ def _richer(kept: Record, other: Record, vocab: Vocabulary) -> None:
         kept.venues = other.venues
     if kept.paper_url is None:
         kept.paper_url = other.paper_url
-    elif other.paper_url and other.paper_url not in urls and other.paper_url != kept.paper_url:
+    elif other.paper_url and other.paper_url not in urls and not _same_paper(kept.paper_url, other.paper_url):
         kept.links.append(("Paper", other.paper_url))
     kept.ids |= other.ids
+
+
+def _same_paper(first: str, second: str) -> bool:
+    """Two URLs of one paper page (the PDF and the abstract, two arXiv versions)."""
+    ids = set(paper_ids(first))
+    return first == second or bool(ids and ids == set(paper_ids(second)))
 
 
 def merge(sources: Sequence[tuple[SourceText, Document]], vocab: Vocabulary, title: str) -> tuple[str, MergeReport]:
