@@ -93,3 +93,17 @@ def test_merge_of_the_seeds_spells_venues_canonically() -> None:
     assert report.read == 46 + 99 + 16 + 31 + 9 and report.merged > 20
     _, found = Linter().check(SourceText(text))
     assert not [d for d in found if d.code in ("KD202", "KD401", "KD402")]
+
+
+def test_each_style_gets_its_own_conventions_checked() -> None:
+    _, found = Linter().check(SourceText.read(seed(1)))
+    codes = {(d.code, d.span.line) for d in found}
+    assert ("KD106", 73) in codes  # [[[arXiv paper]]
+    assert ("KD202", 68) in codes  # NIPS 2021
+    assert ("KD110", 40) in codes  # 2022 JMI
+    assert not {c for c, _ in codes} & {"KD101", "KD102", "KD104", "KD105", "KD107"}  # bold-style rules
+    _, found = Linter().check(SourceText.read(seed(3)))
+    assert [d.span.line for d in found if d.code == "KD301"] == [13]  # years 2016, 2016, 2015, 2016: FitNets
+    assert not [d for d in found if d.code in ("KD101", "KD105")]
+    _, found = Linter().check(SourceText.read(seed(2)))
+    assert not [d for d in found if d.code in ("KD105", "KD107")]  # no italic authors asked of the dated style
