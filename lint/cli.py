@@ -123,7 +123,11 @@ def read(path: str, max_size: int) -> SourceText:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    """Write beside the target and rename, keeping its permissions: never half a list."""
+    """Write beside the target and rename, keeping its permissions: never half a list.
+
+    A symbolic link is written through: its target changes, the link stays a link.
+    """
+    path = path.resolve() if path.is_symlink() else path
     mode = path.stat().st_mode
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".kdlint", dir=path.parent)
     try:
@@ -215,10 +219,10 @@ def check(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isola
     for path in run.inputs(paths):
         try:
             _, linter, source = run.prepare(path)
+            document, found = linter.check(source)
         except InputError as exc:
-            run.error(str(exc))
+            run.error(str(exc) if str(exc).startswith(path) else f"{path}: {exc}")
             continue
-        document, found = linter.check(source)
         if diff_base is not None:
             if path == STDIN:
                 raise InputError("--diff-base needs files in a git repository, not standard input")
@@ -259,7 +263,7 @@ def fix(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isolate
             _, linter, source = run.prepare(path)
             outcome = fix_source(source, linter, unsafe=unsafe_fixes)
         except InputError as exc:
-            run.error(str(exc))
+            run.error(str(exc) if str(exc).startswith(path) else f"{path}: {exc}")
             continue
         except ContentLossError as exc:
             run.error(f"{path}: not fixed, the result would lose content ({exc})")

@@ -19,7 +19,7 @@ from mistletoe import block_token
 from .entry_parser import LIST_MARKER, parse_entry
 from .model import Document, Entry, Heading, Section, Toc, TocItem
 from .pragmas import scan
-from .source import SourceText
+from .source import InputError, SourceText
 from .toc import TOC_ITEM, anchors, plain_text
 from .vocabulary import DEFAULT, Vocabulary
 
@@ -130,7 +130,10 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
     """
     lines = source.lines
     total = source.line_count
-    tree = mistletoe.Document(source.parse_lines())
+    try:
+        tree = mistletoe.Document(source.parse_lines())
+    except RecursionError:
+        raise InputError("lists or quotes nested deeper than kdlint can read (mistletoe recurses once per level)") from None
     blocks = list(tree.children or [])
 
     headings: list[tuple[int, int, str, str, bool]] = []  # line, level, text, plain text, is an entry

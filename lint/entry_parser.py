@@ -26,7 +26,6 @@ LIST_MARKER = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)")
 HEADING_MARKER = re.compile(r"^ {0,3}#{3,6}[ \t]+")
 DATED = re.compile(r"\((?:(?P<date>\d{2}\.\d{2}\.\d{2})(?:,[ \t]*(?P<venue>[^()]*?))?"
                    r"|(?P<only>[^()]*?(?:19|20)\d\d))\)[ \t]*(?=\[)")
-INLINE_AUTHORS = re.compile(r"[ \t]*,[ \t]*(?P<names>[^\[\],][^\[\]]*?)[ \t]*,?[ \t]*(?:(?:19|20)\d\d)?[ \t]*$")
 BOLD = re.compile(r"\*\*(?P<inner>[^*]+(?:\*(?!\*)[^*]*)*)\*\*|__(?P<inner2>[^_]+)__")
 # [label](url) or [[label]](url); the label may hold one level of brackets,
 # the URL one level of parentheses; an optional "title" may follow the URL.
@@ -181,6 +180,21 @@ def _bare_urls(text: str, line: int, start: int, end: int, placement: Placement)
     return found
 
 
+def _inline_names(text: str, start: int, stop: int) -> tuple[int, str] | None:
+    """`, Ann Author, Ben Author, 2016` after an inline link: (column, names), without a trailing year."""
+    tail = text[start:stop]
+    body = tail.lstrip(" \t")
+    if not body.startswith(","):
+        return None
+    body = body[1:].rstrip(" \t,")
+    if len(body) >= 4 and body[-4:].isdigit() and body[-4:-2] in ("19", "20"):
+        body = body[:-4].rstrip(" \t,")
+    names = body.strip(" \t")
+    if not names or "[" in names or "]" in names or not looks_like_names(names, least=1):
+        return None
+    return start + tail.index(names), names
+
+
 def parse_authors(text: str, line: int, col: int, italic: bool, period_after: bool) -> Authors:
     """`text` is the author list without emphasis markers, starting at column `col`."""
     body = text.rstrip()
@@ -261,7 +275,9 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
                 s = lead_link.start("label")
                 title_span = Span.on_line(first, s, s + len(lead_link.group("label")))
         outside = LINK.sub(lambda x: " " * len(x.group()), head)
-        pairs = vocab.venue_years(outside, content_start) + vocab.years_before_venues(outside, content_start)
+        pairs = vocab.venue_years(outside, content_start)
+        taken = {y_start for _, _, y_start, _ in pairs}
+        pairs += [p for p in vocab.years_before_venues(outside, content_start) if p[2] not in taken]
         for v_start, v_end, y_start, y_end in sorted(pairs, key=lambda p: min(p[0], p[2])):
             venues.append(VenueYear(venue=outside[v_start:v_end], year=outside[y_start:y_end],
                                     span=Span.on_line(first, min(v_start, y_start), max(v_end, y_end)),
@@ -280,11 +296,10 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
         if lead_link and title and not dated:
             # `- [Title](url), Authors, Year` (or `, Authors, Venue Year`): the names after the link.
             stop = venues[0].span.column - 1 if venues and venues[0].span.column - 1 > lead_link.end() else len(head)
-            names = INLINE_AUTHORS.match(outside, lead_link.end(), stop)
-            if names and looks_like_names(names.group("names").strip(), least=1):
-                text = names.group("names").strip()
-                lead = len(names.group("names")) - len(names.group("names").lstrip())
-                authors_inline = parse_authors(text, first, names.start("names") + lead, False, False)
+            found = _inline_names(outside, lead_link.end(), stop)
+            if found is not None:
+                col, text = found
+                authors_inline = parse_authors(text, first, col, False, False)
         if not venues:
             y = YEAR_TOKEN.search(outside, content_start)
             if y:

@@ -18,8 +18,8 @@ Use instead:
 ```
 
 ## Fix safety
-When the text before the entry's first link is plain (no emphasis, no
-brackets), the fix wraps it in `**`. It is unsafe: kdlint cannot be sure
+When the title is plain text (no emphasis, no brackets), the fix wraps it in
+`**`, leaving the punctuation around it outside. It is unsafe: kdlint cannot be sure
 where the title ends.
 """
 
@@ -48,6 +48,14 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             continue
         start = entry.marker_end + text.index(title)
         span = Span.on_line(entry.line, start, start + len(title))
+        if entry.title and entry.title_span is not None and entry.title_span.line == entry.line:
+            # The title kdlint read, and the `Venue Year` pairs right after it: the canonical bold text.
+            end = entry.title_span.end_column
+            for pair in entry.venues:
+                if pair.span.line == entry.line and pair.span.column >= end and pair.span.end_column - 1 <= stop:
+                    end = max(end, pair.span.end_column)
+            span = Span(line=entry.line, column=entry.title_span.column, end_line=entry.line, end_column=end)
+            title = head[span.column - 1 : end - 1]
         fix = None
         if not any(ch in title for ch in "*_[]`<>"):
             fix = Fix(applicability=Applicability.UNSAFE, message="Wrap the title in `**`",
