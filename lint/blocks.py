@@ -37,7 +37,10 @@ def delete(source: SourceText, entry: Entry) -> Edit:
     while following <= total and not lines[following - 1].strip():
         following += 1
     if following <= total:
-        return Edit.replace(Span(line=entry.line, column=1, end_line=following, end_column=1), "")
+        # A heading entry between two other blocks leaves a blank line, or the text after it would join the
+        # block before it (a paragraph continuing a list item).
+        keep = "\n" if entry.heading and entry.line > 1 and lines[entry.line - 2].strip() else ""
+        return Edit.replace(Span(line=entry.line, column=1, end_line=following, end_column=1), keep)
     previous = entry.line - 1
     while previous >= 1 and not lines[previous - 1].strip():
         previous -= 1

@@ -22,7 +22,7 @@ from typing import Any
 import click
 
 from . import __version__, baseline
-from .config import DEFAULT_MAX_FILE_SIZE, ConfigFinder, Settings, load_file, parse_settings
+from .config import DEFAULT_MAX_FILE_SIZE, ConfigError, ConfigFinder, Settings, load_file, parse_settings
 from .engine import Linter
 from .files import discover
 from .gitdiff import changes
@@ -102,6 +102,12 @@ class Run:
             "junit": lambda: junit.render(results),
         }
         click.echo(renderers[self.output_format](), nl=False, color=self.color)
+
+
+def _about(path: str, exc: InputError) -> str:
+    """The error's line, naming the list when the error itself does not (configuration errors name theirs)."""
+    message = str(exc)
+    return message if isinstance(exc, ConfigError) or message.startswith(path) else f"{path}: {message}"
 
 
 def read(path: str, max_size: int) -> SourceText:
@@ -221,7 +227,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isola
             _, linter, source = run.prepare(path)
             document, found = linter.check(source)
         except InputError as exc:
-            run.error(str(exc) if str(exc).startswith(path) else f"{path}: {exc}")
+            run.error(_about(path, exc))
             continue
         if diff_base is not None:
             if path == STDIN:
@@ -263,7 +269,7 @@ def fix(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isolate
             _, linter, source = run.prepare(path)
             outcome = fix_source(source, linter, unsafe=unsafe_fixes)
         except InputError as exc:
-            run.error(str(exc) if str(exc).startswith(path) else f"{path}: {exc}")
+            run.error(_about(path, exc))
             continue
         except ContentLossError as exc:
             run.error(f"{path}: not fixed, the result would lose content ({exc})")

@@ -8,19 +8,21 @@ before a line, after a blank one, that is indented less than its content
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import count
 
 import mistletoe
-from mistletoe import block_token
+from mistletoe import block_token, span_token
 
 from .entry_parser import LIST_MARKER, parse_entry
 from .model import Document, Entry, Heading, Section, Toc, TocItem
 from .pragmas import scan
 from .source import InputError, SourceText
-from .toc import TOC_ITEM, anchors, plain_text
+from .toc import TOC_ITEM, anchors, plain_from_markdown
 from .vocabulary import DEFAULT, Vocabulary
 
 NO_PAPERS = "no venue, year, authors or paper identifier in any of its items"
@@ -28,6 +30,27 @@ CONFIGURED = "listed in skip-sections"
 
 BOLD_ONLY = re.compile(r"^(\*\*[^*]+\*\*|__[^_]+__):?$")
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
+
+
+@contextmanager
+def _blocks_only() -> Iterator[None]:
+    """Parse block structure only: kdlint reads every span from the source lines itself.
+
+    mistletoe tokenizes the inline Markdown of every paragraph while it parses,
+    which is most of its time; kdlint uses none of it. For the length of the
+    parse, inline text stays raw text; Python's collector, which walks the
+    growing token tree again and again, is paused too.
+    """
+    tokenize_inner = span_token.tokenize_inner
+    collecting = gc.isenabled()
+    span_token.tokenize_inner = lambda content: [span_token.RawText(content)]
+    gc.disable()
+    try:
+        yield
+    finally:
+        span_token.tokenize_inner = tokenize_inner
+        if collecting:
+            gc.enable()
 
 
 def _trim_blank(lines: tuple[str, ...], first: int, last: int) -> int:
@@ -131,7 +154,8 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
     lines = source.lines
     total = source.line_count
     try:
-        tree = mistletoe.Document(source.parse_lines())
+        with _blocks_only():
+            tree = mistletoe.Document(source.parse_lines())
     except RecursionError:
         raise InputError("lists or quotes nested deeper than kdlint can read (mistletoe recurses once per level)") from None
     blocks = list(tree.children or [])
@@ -152,7 +176,7 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
             text = heading_text(source, token)
             level = token.level
             is_entry = isinstance(token, block_token.Heading) and level >= 3 and _is_entry_heading(lines[first - 1], vocab)
-            headings.append((first, level, text, plain_text(token.children or ()), is_entry))
+            headings.append((first, level, text, plain_from_markdown(text), is_entry))
             if is_entry:
                 # `### Title Venue Year [[paper]](url)`: an entry, with the note paragraphs under it.
                 end = first

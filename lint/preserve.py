@@ -38,7 +38,9 @@ def _follow(url: str, rewrites: Mapping[str, str]) -> str:
 
 
 def snapshot(source: SourceText, document: Document, rewrites: Mapping[str, str]) -> Snapshot:
-    entries = document.entries
+    # Every entry, skipped sections included: a fix may change whether a section counts as holding papers
+    # (removing its last duplicate), never what it holds.
+    entries = [e for section in document.sections for e in section.entries]
     return Snapshot(
         entries=len(entries),
         titles=Counter(" ".join(e.title.split()) for e in entries if e.title),

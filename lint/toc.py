@@ -10,30 +10,26 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-from mistletoe import span_token
 
 TOC_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|\d{1,9}[.)])[ \t]+"
                       r"\[(?P<text>[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*)\]\(#(?P<anchor>[^()\s]*)\)[ \t]*$")
 
 
-def plain_text(tokens: Iterable[object]) -> str:
-    """The text a reader sees of inline tokens: links by their text, emphasis and code unwrapped."""
-    parts: list[str] = []
-    for token in tokens:
-        if isinstance(token, (span_token.RawText, span_token.InlineCode)):
-            if isinstance(token, span_token.InlineCode):
-                parts.append(token.children[0].content if token.children else "")  # type: ignore[attr-defined]
-            else:
-                parts.append(token.content)
-        elif isinstance(token, span_token.LineBreak):
-            parts.append(" ")
-        elif isinstance(token, span_token.HTMLSpan):
-            continue
-        else:
-            parts.append(plain_text(getattr(token, "children", None) or ()))
-    return "".join(parts)
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
+_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
+_TAG = re.compile(r"<[^<>]*>")
+_MARKS = re.compile(r"(\*\*|__|\*|`|~~)")
+
+
+def plain_from_markdown(text: str) -> str:
+    """A heading's text as a reader sees it: images by their alt text, links by their text, HTML tags and
+    emphasis and code marks dropped (single underscores stay: GitHub keeps them inside words)."""
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _TAG.sub("", text)
+    return _MARKS.sub("", text)
 
 
 def _keep(ch: str) -> bool:

@@ -1,0 +1,149 @@
+"""kdlint's benchmark: `python bench/run.py` (see --help).
+
+Generates canonical lists deterministically (100, 1,000, 10,000 and 50,000
+entries, about one entry in ten with a defect), then times whole processes,
+interleaved so that every size is measured under the same machine load:
+
+- floor:   python -c "import mistletoe, sys; mistletoe.Document(open(sys.argv[1]).read())" FILE
+- import:  python -c "import mistletoe"   (the floor for small lists: start-up)
+- check:   kdlint check --isolated FILE
+- fix:     kdlint fix --isolated --diff FILE
+- worst:   kdlint fix --isolated --diff on a list whose every section is in reverse
+           order and every venue misspelled (10,000 entries)
+- markdownlint-cli2 / awesome-lint when they are installed.
+
+It prints the median of --runs runs after one warm-up, kdlint's ratio to the
+floor, and each process's peak RSS (from wait4), with the machine's core count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+VENUES = ["CVPR", "ICCV", "ECCV", "NeurIPS", "ICLR", "ICML", "AAAI", "IJCAI", "TPAMI", "arXiv"]
+TYPOS = {"NeurIPS": "NIPS", "CVPR": "CPVR", "TPAMI": "IEEE TPAMI", "arXiv": "arxive", "ICLR": "ICRL",
+         "ECCV": "Eccv", "ICCV": "iccv", "ICML": "Icml", "AAAI": "Aaai", "IJCAI": "Ijcai"}
+WORDS = ("knowledge distillation neural network deep learning teacher student feature contrastive online data "
+         "free self attention transfer compression model efficient semantic segmentation detection vision language "
+         "large small graph relation response logit hint adaptive multi progressive mutual ensemble").split()
+PER_SECTION = 200
+
+
+def year_for(venue: str, year: int) -> int:
+    if venue == "ICCV" and year % 2 == 0:
+        return year + 1
+    if venue == "ECCV" and year % 2 == 1:
+        return year + 1
+    return year
+
+
+def generate(entries: int, seed: int = 7, worst: bool = False) -> str:
+    """A canonical list; about one entry in ten has a defect (worst: every section reversed, every venue misspelled)."""
+    rng = random.Random(seed)
+    lines = ["# Knowledge Distillation Papers", ""]
+    sections = max(1, entries // PER_SECTION)
+    lines += [f"- [Section {s}](#section-{s})" for s in range(sections)] + [""]
+    number = 0
+    for s in range(sections):
+        lines += [f"## Section {s}", ""]
+        count = PER_SECTION if s + 1 < sections else entries - PER_SECTION * (sections - 1)
+        block = []
+        for i in range(count):
+            number += 1
+            title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 10))).capitalize() + f" {number}"
+            venue = rng.choice(VENUES)
+            year = year_for(venue, 2010 + (i * 14) // max(count, 1))
+            written = TYPOS[venue] if worst or rng.random() < 0.03 else venue
+            label = "Pytorch" if rng.random() < 0.03 else "PyTorch"
+            arxiv = f"{year % 100:02d}{rng.randint(1, 12):02d}.{number % 100000:05d}"
+            url = f"https://arxiv.org/abs/{arxiv}" + ("v2" if rng.random() < 0.02 else "")
+            authors = ", ".join(f"Author{rng.randint(1, 999)} Name{rng.randint(1, 999)}" for _ in range(rng.randint(1, 5)))
+            trailing = " " if rng.random() < 0.02 else ""
+            block.append([f"- **{title}, {written} {year}** [[{label}]](https://github.com/example/repo{number}){trailing}",
+                          f"  - {url}", f"  - *{authors}.*", ""])
+        if worst:
+            block.reverse()
+        elif count > 10:
+            a, b = rng.randrange(count), rng.randrange(count)
+            block[a], block[b] = block[b], block[a]  # an entry out of order
+        for entry in block:
+            lines += entry
+    return "\n".join(lines) + "\n"
+
+
+def measure(command: list[str], runs: int) -> tuple[float, int]:
+    """Median wall-clock seconds over `runs` runs after a warm-up, and the largest peak RSS (KiB)."""
+    import time
+
+    times, peaks = [], []
+    for attempt in range(runs + 1):
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        elapsed = time.perf_counter() - start
+        if process.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(command)} exited {process.returncode}")
+        if attempt:
+            times.append(elapsed)
+            peaks.append(usage.ru_maxrss)
+    return statistics.median(times), max(peaks)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Time kdlint against a bare mistletoe parse.")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1_000, 10_000, 50_000])
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per command, after one warm-up")
+    args = parser.parse_args(argv)
+
+    python = sys.executable
+    kdlint = [python, "-m", "kdlint"]
+    floor = [python, "-c", "import mistletoe, sys; mistletoe.Document(open(sys.argv[1]).read())"]
+    others = {name: [path] for name in ("markdownlint-cli2", "awesome-lint") if (path := shutil.which(name))}
+    print(f"kdlint benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {args.runs} runs + warm-up, "
+          "medians; RSS = peak resident memory")
+    with tempfile.TemporaryDirectory() as tmp:
+        start_up, _ = measure([python, "-c", "import mistletoe"], args.runs)
+        print(f"{'import mistletoe':>34}: {start_up:6.3f} s")
+        rows = []
+        checks: dict[int, float] = {}
+        for size in args.sizes:
+            path = Path(tmp) / f"list-{size}.md"
+            path.write_text(generate(size))
+            floor_time, floor_rss = measure([*floor, str(path)], args.runs)
+            check_time, check_rss = measure([*kdlint, "check", "--isolated", str(path)], args.runs)
+            fix_time, _ = measure([*kdlint, "fix", "--isolated", "--diff", str(path)], args.runs)
+            checks[size] = check_time
+            rows.append((size, path.stat().st_size, floor_time, floor_rss, check_time, check_rss, fix_time))
+            for name, command in others.items():
+                other_time, other_rss = measure([*command, str(path)], args.runs)
+                print(f"{name:>24} {size:>9,}: {other_time:6.3f} s  {other_rss // 1024:5} MB")
+        print(f"{'entries':>9} {'size':>9} {'floor':>8} {'check':>8} {'ratio':>6} {'fix --diff':>10} "
+              f"{'RSS floor':>10} {'RSS check':>10}")
+        for size, nbytes, floor_time, floor_rss, check_time, check_rss, fix_time in rows:
+            print(f"{size:>9,} {nbytes / 1e6:>7.2f}MB {floor_time:>7.3f}s {check_time:>7.3f}s "
+                  f"{check_time / floor_time:>6.2f} {fix_time:>9.3f}s {floor_rss // 1024:>8} MB {check_rss // 1024:>8} MB")
+        if 100 in checks:
+            print(f"100 entries: check / import mistletoe = {checks[100] / start_up:.2f}")
+        if 10_000 in checks and 50_000 in checks:
+            print(f"growth 10,000 -> 50,000 entries: {checks[50_000] / checks[10_000]:.2f}x (linear: 5x)")
+        worst_size = 10_000 if 10_000 in checks else max(checks)
+        worst = Path(tmp) / "worst.md"
+        worst.write_text(generate(worst_size, worst=True))
+        worst_check, _ = measure([*kdlint, "check", "--isolated", str(worst)], args.runs)
+        worst_fix, _ = measure([*kdlint, "fix", "--isolated", "--diff", str(worst)], args.runs)
+        print(f"worst case {worst_size:,} entries (every section reversed, every venue misspelled): "
+              f"check {worst_check:.3f} s, fix --diff {worst_fix:.3f} s, fix / check = {worst_fix / worst_check:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
