@@ -18,7 +18,14 @@ def block_lines(source: SourceText, entry: Entry) -> list[str]:
 
 
 def reorder(source: SourceText, slots: Sequence[Entry], order: Sequence[Entry]) -> Edit:
-    """Put the blocks of `order` into the places of `slots` (same entries, other order), in one edit."""
+    """Put the blocks of `order` into the places of `slots` (same entries, other order), in one edit.
+
+    The edit covers only the places from the first to the last whose entry changes: the smallest change,
+    so that fixes elsewhere in the list do not overlap it.
+    """
+    moved = [i for i, (slot, entry) in enumerate(zip(slots, order)) if slot is not entry]
+    if moved:
+        slots, order = slots[moved[0] : moved[-1] + 1], order[moved[0] : moved[-1] + 1]
     out: list[str] = []
     for i, (slot, entry) in enumerate(zip(slots, order)):
         out.extend(block_lines(source, entry))
