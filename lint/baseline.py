@@ -12,10 +12,11 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from .fingerprint import Fingerprinter
 from .report import FileResult
+from .schemas import load_json
 from .source import InputError
 
 FORMAT = 1
@@ -61,16 +62,7 @@ def write(target: Path, results: Sequence[FileResult]) -> int:
 
 
 def load(path: Path) -> BaselineFile:
-    try:
-        data = BaselineFile.model_validate_json(path.read_bytes())
-    except FileNotFoundError:
-        raise InputError(f"{path}: baseline file not found (write one with --write-baseline)") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the baseline ({exc.strerror or exc})") from None
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "file"
-        raise InputError(f"{path}: not a kdlint baseline ({where}: {first['msg']})") from None
+    data = load_json(path, BaselineFile, "kdlint baseline", " (write one with --write-baseline)")
     if data.kdlint_baseline != FORMAT:
         raise InputError(f"{path}: baseline format {data.kdlint_baseline} is not supported (expected {FORMAT})")
     return data

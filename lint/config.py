@@ -9,7 +9,6 @@ are one line naming the file, the key and what is allowed.
 from __future__ import annotations
 
 import difflib
-import json
 import re
 import tomllib
 from functools import cached_property
@@ -18,6 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
+from .schemas import schema_text
 from .selection import SelectorError, check_selector
 from .source import InputError
 
@@ -251,14 +251,9 @@ class ConfigFinder:
 
 def json_schema() -> dict[str, Any]:
     schema = Settings.model_json_schema(by_alias=True)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["properties"].pop("origin", None)
     return schema
 
 
-def schema_text() -> str:
-    return json.dumps(json_schema(), indent=2, sort_keys=True) + "\n"
-
-
 if __name__ == "__main__":  # python -m kdlint.config > schema/config.schema.json
-    print(schema_text(), end="")
+    print(schema_text(json_schema()), end="")

@@ -7,14 +7,13 @@ aliases with the `venues` setting.
 
 from __future__ import annotations
 
-import json
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -153,15 +152,7 @@ class VenueIndex:
         return sorted(seen, key=len, reverse=True)
 
 
-def json_schema() -> dict[str, Any]:
-    schema = VenueTable.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    return schema
-
-
-def schema_text() -> str:
-    return json.dumps(json_schema(), indent=2, sort_keys=True) + "\n"
-
-
 if __name__ == "__main__":  # python -m kdlint.venues > schema/venues.schema.json
-    print(schema_text(), end="")
+    from .schemas import schema_text
+
+    print(schema_text(VenueTable.model_json_schema()), end="")

@@ -71,9 +71,9 @@ def test_a_second_identical_finding_is_new(legacy: Path, capsys) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (None, "kdlint: error: missing.json: baseline file not found (write one with --write-baseline)\n"),
-        ("{}", "kdlint: error: missing.json: not a kdlint baseline (kdlint-baseline: Field required)\n"),
-        ("not json", "kdlint: error: missing.json: not a kdlint baseline (file: Invalid JSON*"),
+        (None, "kdlint: error: missing.json: kdlint baseline not found (write one with --write-baseline)\n"),
+        ("{}", "kdlint: error: missing.json: not a valid kdlint baseline (kdlint-baseline: Field required)\n"),
+        ("not json", "kdlint: error: missing.json: not a valid kdlint baseline (file: Invalid JSON*"),
         ('{"kdlint-baseline": 9, "findings": []}', "kdlint: error: missing.json: baseline format 9 is not supported (expected 1)\n"),
     ],
 )

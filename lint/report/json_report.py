@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from pydantic import TypeAdapter
 
 from ..diagnostics import ReportItem
+from ..schemas import schema_text
 from . import FileResult
 
 REPORT = TypeAdapter(list[ReportItem])
@@ -21,15 +21,10 @@ def render(results: Sequence[FileResult]) -> str:
 
 def json_schema() -> dict[str, Any]:
     schema = REPORT.json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "kdlint report"
     schema["description"] = "The findings of `kdlint check --output-format json`, one object per finding."
     return schema
 
 
-def schema_text() -> str:
-    return json.dumps(json_schema(), indent=2, sort_keys=True) + "\n"
-
-
 if __name__ == "__main__":  # python -m kdlint.report.json_report > schema/report.schema.json
-    print(schema_text(), end="")
+    print(schema_text(json_schema()), end="")

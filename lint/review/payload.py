@@ -7,13 +7,12 @@ against the models before using it.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..diagnostics import Severity
+from ..schemas import load_json, schema_text
 from ..source import InputError
 
 VERSION = 1
@@ -58,30 +57,11 @@ def write(payload: ReviewPayload, target: Path) -> None:
 
 
 def load(path: Path) -> ReviewPayload:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the review payload ({exc.strerror or exc})") from None
-    try:
-        payload = ReviewPayload.model_validate_json(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "payload"
-        raise InputError(f"{path}: not a valid kdlint review payload ({where}: {first['msg']})") from None
+    payload = load_json(path, ReviewPayload, "kdlint review payload")
     if payload.version != VERSION:
         raise InputError(f"{path}: review payload version {payload.version} is not supported")
     return payload
 
 
-def json_schema() -> dict[str, Any]:
-    schema = ReviewPayload.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    return schema
-
-
-def schema_text() -> str:
-    return json.dumps(json_schema(), indent=2, sort_keys=True) + "\n"
-
-
 if __name__ == "__main__":  # python -m kdlint.review.payload > schema/review.schema.json
-    print(schema_text(), end="")
+    print(schema_text(ReviewPayload.model_json_schema()), end="")
