@@ -7,6 +7,7 @@ by `kdlint fix`, `unsafe` ones only with `--unsafe-fixes`.
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -22,24 +23,24 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
-class Span(BaseModel):
-    """A range of source text: 1-based line and column, end exclusive."""
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A range of source text: 1-based line and column, end exclusive.
 
-    model_config = ConfigDict(frozen=True)
+    A plain dataclass, not a pydantic model: the parser makes one for every part
+    of every entry (hundreds of thousands in a large list), always from
+    positions it computed itself.
+    """
 
-    line: int = Field(ge=1)
-    column: int = Field(ge=1)
-    end_line: int = Field(ge=1)
-    end_column: int = Field(ge=1)
+    line: int
+    column: int
+    end_line: int
+    end_column: int
 
     @classmethod
     def on_line(cls, line: int, start: int, end: int) -> Span:
-        """Characters ``start:end`` (0-based, Python slice) of one line.
-
-        Built without validation: the parser makes hundreds of thousands of these
-        from positions it computed itself.
-        """
-        return cls.model_construct(line=line, column=start + 1, end_line=line, end_column=end + 1)
+        """Characters ``start:end`` (0-based, Python slice) of one line."""
+        return cls(line, start + 1, line, end + 1)
 
     def sort_key(self) -> tuple[int, int, int, int]:
         return (self.line, self.column, self.end_line, self.end_column)
@@ -59,7 +60,7 @@ class Edit(BaseModel):
 
     @classmethod
     def insert(cls, line: int, column: int, content: str) -> Edit:
-        return cls(span=Span(line=line, column=column, end_line=line, end_column=column), content=content)
+        return cls(span=Span(line, column, line, column), content=content)
 
 
 class UrlChange(BaseModel):
@@ -153,6 +154,6 @@ class ReportItem(BaseModel):
             else ReportFix(
                 applicability=fix.applicability,
                 message=fix.message,
-                edits=[ReportEdit(**edit.span.model_dump(), content=edit.content) for edit in fix.edits],
+                edits=[ReportEdit(**asdict(edit.span), content=edit.content) for edit in fix.edits],
             ),
         )

@@ -7,6 +7,7 @@ it without re-rendering anything.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 
 from pydantic import BaseModel, ConfigDict
@@ -56,10 +57,9 @@ class VenueYear(BaseModel):
         return self.year is not None and is_year(self.year)
 
 
-class PaperId(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    kind: str  # "arxiv", "doi", "openreview"
+@dataclass(frozen=True, slots=True)
+class PaperId:
+    kind: str  # "arxiv", "doi", "openreview", "cvf", "neurips", "acl", "pmlr"
     value: str
 
     def __str__(self) -> str:
@@ -79,10 +79,9 @@ class Authors(BaseModel):
     line: int
 
 
-class SubBullet(BaseModel):
+@dataclass(frozen=True, slots=True)
+class SubBullet:
     """A line under the entry's first line, in source order."""
-
-    model_config = ConfigDict(frozen=True)
 
     line: int
     kind: str  # "paper-url", "authors", "links", "other"
