@@ -7,6 +7,7 @@ changes to make); 2 usage or input error, one line on stderr, no traceback.
 from __future__ import annotations
 
 import difflib
+import importlib
 import json
 import os
 import re
@@ -21,19 +22,19 @@ from typing import Any
 
 import click
 
-from . import __version__, baseline
+from . import __version__
 from .config import DEFAULT_MAX_FILE_SIZE, ConfigError, ConfigFinder, Settings, load_file, parse_settings
 from .engine import Linter
 from .files import discover
 from .gitdiff import changes
 from .fixer import ContentLossError, fix_source
-from .init_config import infer, render
-from .report import FileResult, github, json_report, junit, sarif, statistics, text
+from .report import FileResult, text
 from .rules import BY_CODE, RULES
 from .selection import SelectorError, check_selector
 from .source import InputError, SourceText
 
 FORMATS = ("text", "json", "github", "sarif", "junit")
+FORMAT_MODULES = {"json": "json_report", "github": "github", "sarif": "sarif", "junit": "junit"}
 STDIN = "-"
 
 
@@ -92,16 +93,16 @@ class Run:
         if self.failed and self.output_format == "text" and not any(r.diagnostics for r in results):
             return  # "All checks passed!" would be false when an input could not be read
         if with_statistics:
+            from .report import statistics
+
             click.echo(statistics.render(results, self.unsafe, as_json=self.output_format == "json"), nl=False)
             return
-        renderers: dict[str, Callable[[], str]] = {
-            "text": lambda: text.render(results, self.unsafe, self.color, self.show_fixes, self.quiet),
-            "json": lambda: json_report.render(results),
-            "github": lambda: github.render(results),
-            "sarif": lambda: sarif.render(results),
-            "junit": lambda: junit.render(results),
-        }
-        click.echo(renderers[self.output_format](), nl=False, color=self.color)
+        if self.output_format == "text":
+            rendered = text.render(results, self.unsafe, self.color, self.show_fixes, self.quiet)
+        else:  # each other format is imported when asked for: start-up stays short
+            module = importlib.import_module(f"kdlint.report.{FORMAT_MODULES[self.output_format]}")
+            rendered = module.render(results)
+        click.echo(rendered, nl=False, color=self.color)
 
 
 def _about(path: str, exc: InputError) -> str:
@@ -220,6 +221,8 @@ def check(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isola
     """Report findings in PATHS (files, or directories of Markdown; '-' reads standard input)."""
     run = _run(config, isolated, select, extend_select, ignore, output_format, unsafe_fixes, verbose, quiet,
                no_color, show_fixes)
+    if baseline_path or write_baseline:
+        from . import baseline
     known = baseline.load(baseline_path) if baseline_path else None
     results: list[FileResult] = []
     for path in run.inputs(paths):
@@ -431,6 +434,8 @@ def init_command(list_file: str, print_only: bool) -> None:
     It goes into [tool.kdlint] of the pyproject.toml beside FILE, or into a new
     .kdlint.toml there when there is no pyproject.toml.
     """
+    from .init_config import infer, render
+
     source = read(list_file, DEFAULT_MAX_FILE_SIZE)
     linter = Linter()
     document, found = linter.check(source)
