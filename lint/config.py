@@ -22,7 +22,7 @@ from .selection import SelectorError, check_selector
 from .source import InputError
 
 CONFIG_NAMES = (".kdlint.toml", "pyproject.toml")
-DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024  # a 50,000-entry list is about 12 MB
 _SIZE = re.compile(r"^\s*(\d+)\s*(B|KB|KiB|MB|MiB|GB|GiB)?\s*$", re.IGNORECASE)
 _UNITS = {"b": 1, "kb": 1000, "kib": 1024, "mb": 1000**2, "mib": 1024**2, "gb": 1000**3, "gib": 1024**3}
 

@@ -52,7 +52,7 @@ def test_whitespace_only(at: Path, capsys) -> None:
 def test_a_20_mb_list_is_refused_with_the_limit_named(at: Path, capsys) -> None:
     Path("big.md").write_bytes((ENTRY + "\n").encode() * (20_000_000 // len(ENTRY)))
     assert timed(5, lambda: main(["check", "big.md"])) == 2
-    assert "is more than max-file-size (10,485,760 bytes); raise max-file-size to check it" in one_error_line(
+    assert "is more than max-file-size (16,777,216 bytes); raise max-file-size to check it" in one_error_line(
         capsys.readouterr().err)
 
 
