@@ -296,14 +296,11 @@ class Poster:
         moved = [c for c in comments if c not in keep]
         by_fp = {f.fingerprint: f for f in self.payload.findings}
         extra = [by_fp[m.group(1)] for c in moved if (m := FP.search(c["body"])) and m.group(1) in by_fp]
-        nonce_line = f"<!-- kdlint:run={self.nonce} -->"
         known: set[str] = set()
         m = LISTED.search(body)
         if m:
             known = {x for x in m.group(1).split(",") if x} - {f.fingerprint for f in listed}
-        new_body = review_body([*listed, *extra], len(keep), self.nonce, known)
-        assert nonce_line in new_body
-        return new_body, keep
+        return review_body([*listed, *extra], len(keep), self.nonce, known), keep
 
     def _fallback(self, outcome: Outcome, reason: str) -> Outcome:
         """No review possible: annotations on stdout and, in Actions, the job summary."""
