@@ -62,8 +62,7 @@ def record(entry: Entry, source: SourceText, vocab: Vocabulary) -> Record | None
     links = [(vocab.code_labels.get(link.label.strip().casefold(), link.label.strip()) or "Link", link.url)
              for link in entry.links
              if link is not paper and link.url.startswith(("http://", "https://")) and link.url != (paper.url if paper else None)]
-    notes = [source.line(n) for n in range(entry.line + 1, entry.end_line + 1)
-             if n in _note_lines(entry, source)]
+    notes = [source.line(n) for n in sorted(_note_lines(entry, source))]
     return Record(title=" ".join(entry.title.split()), venues=venues, paper_url=paper.url if paper else None,
                   links=links, authors=list(entry.authors.names) if entry.authors else [], notes=notes,
                   ids={str(pid) for pid in entry.paper_ids})

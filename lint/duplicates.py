@@ -140,7 +140,3 @@ def similar_pairs(ctx: Context, threshold: float) -> Iterator[tuple[Entry, Entry
             yield titled[best[1]][0], entry, best[0]
         for word in rare:
             buckets[word].append(i)
-
-
-def describe(entries: Sequence[Entry]) -> str:
-    return ", ".join(f"line {e.line}" for e in entries)

@@ -23,7 +23,6 @@ HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(?P<start>\d+)(?:,(?P<count>\d+))? @@")
 class FileChange:
     added: frozenset[int]  # lines added or changed on the new side
     hunks: frozenset[int] = field(default_factory=frozenset)  # every new-side line inside a hunk
-    new_file: bool = False
 
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -88,7 +87,7 @@ def changes(path: Path, ref: str, context: int = 0) -> FileChange:
     known = _git(["cat-file", "-e", f"{commit}:{relative}"], root)
     if known.returncode != 0:
         every = frozenset(range(1, _line_count(path) + 1))
-        return FileChange(added=every, hunks=every, new_file=True)
+        return FileChange(added=every, hunks=every)
     done = _git(["diff", "--no-color", "--no-ext-diff", f"--unified={context}", commit, "--", relative], root)
     if done.returncode != 0:
         raise InputError(f"{path}: git diff failed ({done.stderr.strip() or done.returncode})")
