@@ -8,7 +8,6 @@ before a line, after a blank one, that is indented less than its content
 
 from __future__ import annotations
 
-import gc
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -18,6 +17,7 @@ from itertools import count
 import mistletoe
 from mistletoe import block_token, span_token
 
+from . import collector
 from .entry_parser import LIST_MARKER, parse_entry
 from .model import Document, Entry, Heading, Section, Toc, TocItem
 from .pragmas import scan
@@ -42,15 +42,25 @@ def _blocks_only() -> Iterator[None]:
     growing token tree again and again, is paused too.
     """
     tokenize_inner = span_token.tokenize_inner
-    collecting = gc.isenabled()
     span_token.tokenize_inner = lambda content: [span_token.RawText(content)]
-    gc.disable()
     try:
-        yield
+        with collector.paused():
+            yield
     finally:
         span_token.tokenize_inner = tokenize_inner
-        if collecting:
-            gc.enable()
+
+
+def release(tree: block_token.Document) -> None:
+    """Take mistletoe's tree apart so that reference counting frees it now.
+
+    Every token points at its parent, so the tree is one big reference cycle
+    that only the (paused) cyclic collector could free.
+    """
+    stack: list[block_token.BlockToken] = [tree]
+    while stack:
+        children = stack.pop().__dict__.pop("_children", None)
+        if children:
+            stack.extend(children)
 
 
 def _trim_blank(lines: tuple[str, ...], first: int, last: int) -> int:
@@ -213,6 +223,9 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
                 toc = _toc(lines, first, last)
             if toc is None or toc.first != first:
                 sections[-1]["items"].extend(_entry_items(lines, token, last, groups))
+
+    release(tree)
+    del tree, blocks
 
     skip = {" ".join(title.split()).casefold() for title in skip_sections}
     parsed: list[tuple[dict, list[Entry], str | None]] = []

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import collector
 from .config import Settings
 from .diagnostics import Diagnostic
 from .document import parse_document
@@ -47,6 +48,10 @@ class Linter:
                    title_similarity=settings.title_similarity)
 
     def check(self, source: SourceText) -> tuple[Document, list[Diagnostic]]:
+        with collector.paused():
+            return self._check(source)
+
+    def _check(self, source: SourceText) -> tuple[Document, list[Diagnostic]]:
         document = parse_document(source, self.vocabulary, self.skip_sections, self.style)
         ctx = Context(source=source, document=document, vocabulary=self.vocabulary, sort=self.sort,
                       cross_section_duplicates=self.cross_section_duplicates, title_similarity=self.title_similarity,

@@ -1,19 +1,17 @@
 """The document model: a list read as sections and paper entries.
 
-Entries, sections and the document are pydantic records; the small parts an
-entry is made of (spans, links, venue pairs, authors, identifiers) are frozen
-dataclasses, which cost a fraction to build. Rules read this model and never
-re-parse. Every part of an entry carries the
-exact source span it came from, so a rule can point at it and a fix can edit
-it without re-rendering anything.
+Every record is a frozen dataclass with slots: the parser builds them from
+positions it computed itself, tens of thousands for a large list, so they need
+no validation (pydantic is kept for what comes from outside: configuration,
+baselines, review payloads). Rules read this model and never re-parse. Every
+part of an entry carries the exact source span it came from, so a rule can
+point at it and a fix can edit it without re-rendering anything.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-
-from pydantic import BaseModel, ConfigDict
 
 from .diagnostics import Span
 
@@ -88,9 +86,8 @@ class SubBullet:
     kind: str  # "paper-url", "authors", "links", "other"
 
 
-class Entry(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entry:
     line: int
     end_line: int
     span: Span
@@ -130,10 +127,9 @@ class Entry(BaseModel):
         return None
 
 
-class Pragma(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Pragma:
     """`<!-- kdlint-disable KD3 -->` and its kin; `codes` empty means every rule."""
-
-    model_config = ConfigDict(frozen=True)
 
     kind: str  # "disable-next-line", "disable", "enable" or "disable-file"
     codes: tuple[str, ...]
@@ -145,16 +141,14 @@ class Pragma(BaseModel):
         return self.span.line
 
 
-class BadPragma(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BadPragma:
     span: Span
     reason: str
 
 
-class Section(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Section:
     path: tuple[str, ...]  # heading texts from the top
     title: str
     level: int
@@ -165,9 +159,8 @@ class Section(BaseModel):
     entries: tuple[Entry, ...]
 
 
-class Heading(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Heading:
     line: int
     level: int
     text: str  # as written (Markdown)
@@ -176,9 +169,8 @@ class Heading(BaseModel):
     entry: bool  # a `### Title Venue Year [[paper]](url)` heading: an entry, not a section
 
 
-class TocItem(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TocItem:
     line: int
     indent: str
     marker: str
@@ -186,20 +178,18 @@ class TocItem(BaseModel):
     anchor: str
 
 
-class Toc(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Toc:
     """The first list made only of links to anchors in the document."""
-
-    model_config = ConfigDict(frozen=True)
 
     first: int
     last: int
     items: tuple[TocItem, ...]
 
 
-class Document(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
     """A parsed list. `entries` are those of the sections that hold papers."""
-
-    model_config = ConfigDict(frozen=True)
 
     sections: tuple[Section, ...]
     headings: tuple[Heading, ...]

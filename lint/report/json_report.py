@@ -3,13 +3,73 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import asdict
 from typing import Any
 
-from pydantic import TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-from ..diagnostics import ReportItem
+from ..diagnostics import Applicability, Diagnostic, Severity
 from ..schemas import schema_text
 from . import FileResult
+
+
+class ReportEdit(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    content: str
+
+
+class ReportFix(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    applicability: Applicability
+    message: str
+    edits: list[ReportEdit]
+
+
+class ReportItem(BaseModel):
+    """One finding as `kdlint check --output-format json` prints it."""
+
+    model_config = ConfigDict(title="kdlint finding", extra="forbid")
+
+    path: str
+    code: str = Field(pattern=r"^KD\d{3}$")
+    name: str
+    message: str
+    severity: Severity
+    line: int = Field(ge=1)
+    column: int = Field(ge=1)
+    end_line: int = Field(ge=1)
+    end_column: int = Field(ge=1)
+    fix: ReportFix | None
+
+    @classmethod
+    def of(cls, path: str, diagnostic: Diagnostic) -> ReportItem:
+        fix = diagnostic.fix
+        span = diagnostic.span
+        return cls(
+            path=path,
+            code=diagnostic.code,
+            name=diagnostic.name,
+            message=diagnostic.message,
+            severity=diagnostic.severity,
+            line=span.line,
+            column=span.column,
+            end_line=span.end_line,
+            end_column=span.end_column,
+            fix=None
+            if fix is None
+            else ReportFix(
+                applicability=fix.applicability,
+                message=fix.message,
+                edits=[ReportEdit(**asdict(edit.span), content=edit.content) for edit in fix.edits],
+            ),
+        )
+
 
 REPORT = TypeAdapter(list[ReportItem])
 
