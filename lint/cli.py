@@ -6,7 +6,6 @@ changes to make); 2 usage or input error, one line on stderr, no traceback.
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import json
 import os
@@ -23,11 +22,9 @@ from typing import Any
 import click
 
 from . import __version__
-from .config import DEFAULT_MAX_FILE_SIZE, ConfigError, ConfigFinder, Settings, load_file, parse_settings
+from .settings import DEFAULT_MAX_FILE_SIZE, ConfigError, ConfigFinder, Settings, load_file
 from .engine import Linter
 from .files import discover
-from .gitdiff import changes
-from .fixer import ContentLossError, fix_source
 from .report import FileResult, text
 from .rules import BY_CODE, RULES
 from .selection import SelectorError, check_selector
@@ -235,6 +232,8 @@ def check(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isola
         if diff_base is not None:
             if path == STDIN:
                 raise InputError("--diff-base needs files in a git repository, not standard input")
+            from .gitdiff import changes
+
             added = changes(Path(path), diff_base).added
             found = [d for d in found if d.touches(added)]
         result = FileResult(path, source, document, found)
@@ -262,6 +261,8 @@ def fix(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isolate
         unsafe_fixes: bool, show_fixes: bool, exit_zero: bool, quiet: bool, verbose: bool, no_color: bool,
         show_diff: bool) -> None:
     """Apply fixes to PATHS in place (safe fixes only unless --unsafe-fixes)."""
+    from .fixer import ContentLossError, fix_source
+
     run = _run(config, isolated, select, extend_select, ignore, output_format, unsafe_fixes, verbose, quiet,
                no_color, show_fixes)
     changed = 0
@@ -291,6 +292,8 @@ def fix(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isolate
             before = source.text.splitlines(keepends=True)
             after = outcome.source.text.splitlines(keepends=True)
             name = "stdin" if path == STDIN else path
+            import difflib
+
             click.echo("".join(difflib.unified_diff(before, after, f"a/{name}", f"b/{name}")), nl=False)
         elif path == STDIN:
             sys.stdout.buffer.write(new)
@@ -457,6 +460,8 @@ def init_command(list_file: str, print_only: bool) -> None:
     else:
         target, text = dotfile, render(inferred, list_file, "")
         content = text
+    from .config import parse_settings
+
     parse_settings(tomllib.loads(text).get("tool", {}).get("kdlint", tomllib.loads(text)), target, str(target))
     target.write_text(content, encoding="utf-8")
     summary = [f"sort = {inferred.sort}"]
@@ -494,7 +499,12 @@ def venues_command(output_format: str, config: Path | None) -> None:
     vocabulary = Linter.for_file(settings).vocabulary
     table = vocabulary.venues.venues
     if output_format == "json":
-        click.echo(json.dumps([venue.model_dump(exclude_defaults=True) for venue in table], indent=2))
+        from dataclasses import asdict
+
+        from .venue_table import Venue
+
+        rows = [Venue.model_validate(asdict(venue)).model_dump(exclude_defaults=True) for venue in table]
+        click.echo(json.dumps(rows, indent=2))
         return
     click.echo(f"{'venue':<34} {'kind':<11} {'held':<20} {'since':<6} other spellings")
     for venue in table:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import collector
-from .config import Settings
+from .settings import Settings
 from .diagnostics import Diagnostic
 from .document import parse_document
 from .model import Document

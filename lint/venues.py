@@ -1,8 +1,9 @@
 """The venue vocabulary: canonical names, aliases and misspellings, periodicity, renames.
 
-The shipped table is schema/venues.toml (validated by the `VenueTable` model,
-whose JSON Schema is schema/venues.schema.json); a list adds venues and
-aliases with the `venues` setting.
+The shipped table is schema/venues.toml; its schema is the pydantic model in
+`kdlint.venue_table` (schema/venues.schema.json), which the tests hold the
+shipped table to, so that reading it here needs no pydantic. A list adds
+venues and aliases with the `venues` setting.
 """
 
 from __future__ import annotations
@@ -10,12 +11,10 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from typing import Any, Literal
 
 _TRAILING_ACRONYM = re.compile(r"^.+\(\s*([A-Za-z][\w&\-]*)\s*\)\s*$")
 
@@ -23,55 +22,41 @@ Kind = Literal["conference", "workshop", "journal", "preprint"]
 Periodicity = Literal["annual", "odd-years", "even-years", "irregular", "continuous"]
 
 
-class Rename(BaseModel):
+@dataclass(frozen=True)
+class Rename:
     """An earlier name, used up to and including `until` (NIPS until 2017)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-    name: str = Field(description="The earlier name.")
-    until: int = Field(description="The last year the venue carried that name.")
+    name: str
+    until: int
 
 
-class Venue(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@dataclass(frozen=True, kw_only=True)
+class Venue:
+    """One row of the vocabulary; `kdlint.venue_table` documents each field."""
 
-    name: str = Field(description="The canonical spelling kdlint writes.")
+    name: str
     kind: Kind
-    aliases: list[str] = Field(default_factory=list,
-                               description="Other names and common misspellings; KD202 rewrites them to `name`.")
-    periodicity: Periodicity | None = Field(
-        None, description="When the venue meets; absent when not known for sure (then KD203 checks only the range).")
-    first_year: int | None = Field(None, ge=1800, le=2100, description="The first year the venue existed.")
-    periodicity_since: int | None = Field(
-        None, description="The year `periodicity` began; earlier years are checked against `earlier_periodicity`.")
+    aliases: tuple[str, ...] = ()
+    periodicity: Periodicity | None = None
+    first_year: int | None = None
+    periodicity_since: int | None = None
     earlier_periodicity: Periodicity | None = None
-    renamed_from: list[Rename] = Field(default_factory=list, description="Earlier names of the venue.")
-    parent: str | None = Field(None, description="For a workshop: the conference it belongs to.")
+    renamed_from: tuple[Rename, ...] = ()
+    parent: str | None = None
     notes: str = ""
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> Venue:
+        """A row of venues.toml (valid by the schema: a test validates the shipped table)."""
+        values = dict(row)
+        values["aliases"] = tuple(values.get("aliases", ()))
+        values["renamed_from"] = tuple(Rename(**r) for r in values.get("renamed_from", ()))
+        return cls(**values)
 
     def periodicity_for(self, year: int) -> Periodicity | None:
         if self.periodicity_since is not None and year < self.periodicity_since:
             return self.earlier_periodicity
         return self.periodicity
-
-
-class VenueTable(BaseModel):
-    """schema/venues.toml."""
-
-    model_config = ConfigDict(extra="forbid", title="kdlint venue vocabulary")
-
-    venue: list[Venue]
-
-    @model_validator(mode="after")
-    def _unique(self) -> VenueTable:
-        seen: dict[str, str] = {}
-        for venue in self.venue:
-            for spelling in [venue.name, *venue.aliases, *(r.name for r in venue.renamed_from)]:
-                key = fold(spelling)
-                if key in seen and seen[key] != venue.name:
-                    raise ValueError(f"{spelling!r} names both {seen[key]!r} and {venue.name!r}")
-                seen[key] = venue.name
-        return self
 
 
 def fold(name: str) -> str:
@@ -80,9 +65,10 @@ def fold(name: str) -> str:
 
 
 @cache
-def shipped() -> VenueTable:
+def shipped() -> tuple[Venue, ...]:
+    """The rows of schema/venues.toml."""
     text = files("kdlint.schema").joinpath("venues.toml").read_text(encoding="utf-8")
-    return VenueTable.model_validate(tomllib.loads(text))
+    return tuple(Venue.from_row(row) for row in tomllib.loads(text)["venue"])
 
 
 @dataclass(frozen=True)
@@ -102,15 +88,15 @@ class VenueIndex:
     @classmethod
     def build(cls, extra: Mapping[str, Iterable[str]] | None = None,
               extra_kinds: Mapping[str, str | None] | None = None) -> VenueIndex:
-        venues = list(shipped().venue)
+        venues = list(shipped())
         known = {fold(v.name): i for i, v in enumerate(venues)}
         for name, aliases in (extra or {}).items():
             kind = (extra_kinds or {}).get(name) or "conference"
             if fold(name) in known:  # extra aliases for a shipped venue
                 i = known[fold(name)]
-                venues[i] = venues[i].model_copy(update={"aliases": [*venues[i].aliases, *aliases]})
+                venues[i] = replace(venues[i], aliases=(*venues[i].aliases, *aliases))
             else:
-                venues.append(Venue(name=name, kind=kind, aliases=list(aliases)))  # type: ignore[arg-type]
+                venues.append(Venue(name=name, kind=kind, aliases=tuple(aliases)))  # type: ignore[arg-type]
                 known[fold(name)] = len(venues) - 1
         by_spelling: dict[str, Venue] = {}
         for venue in venues:
@@ -150,9 +136,3 @@ class VenueIndex:
         """Every spelling, longest first (for scanning free text)."""
         seen = {s for v in self.venues for s in [v.name, *v.aliases, *(r.name for r in v.renamed_from)]}
         return sorted(seen, key=len, reverse=True)
-
-
-if __name__ == "__main__":  # python -m kdlint.venues > schema/venues.schema.json
-    from .schemas import schema_text
-
-    print(schema_text(VenueTable.model_json_schema()), end="")

@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from kdlint.config import Settings, load_file
+from kdlint.settings import Settings, load_file
 from kdlint.engine import Linter
 from kdlint.diagnostics import Diagnostic
 from kdlint.fixer import fix_source

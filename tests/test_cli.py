@@ -246,13 +246,13 @@ def test_readme_example_is_real_output(capsys, monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_fix_refuses_to_write_what_would_lose_content(bad: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kdlint import cli
+    from kdlint import fixer
     from kdlint.fixer import ContentLossError
 
     def losing(*args, **kwargs):
         raise ContentLossError("title lost: 'Deep Mutual Learning'")
 
-    monkeypatch.setattr(cli, "fix_source", losing)
+    monkeypatch.setattr(fixer, "fix_source", losing)
     code, out, err = run(capsys, "fix", str(bad))
     assert code == 2 and bad.read_text() == BAD
     assert err.splitlines()[0] == (f"kdlint: error: {bad}: not fixed, the result would lose content "

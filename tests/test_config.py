@@ -198,3 +198,38 @@ def test_config_schema_is_current_and_validates_real_configs() -> None:
         jsonschema.validate({"selct": []}, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"select": ["E501"]}, schema)
+
+
+def test_settings_defaults_are_the_schema_defaults() -> None:
+    """`Settings` (read without pydantic) and the validated `ConfigFile` must not drift apart."""
+    from dataclasses import fields
+
+    from kdlint.config import ConfigFile, parse_settings
+    from kdlint.settings import Settings
+
+    names = [f.name for f in fields(Settings) if f.name != "origin"]
+    assert names == list(ConfigFile.model_fields)
+    assert parse_settings({}, None, "test") == Settings()
+    full = {"select": ["KD1"], "extend-select": ["KD4"], "ignore": ["KD105"], "per-file-ignores": {"a/*.md": ["KD3"]},
+            "style": "bold", "sort": "-year", "skip-sections": ["Links"], "allow-cross-section-duplicates": True,
+            "title-similarity": 90, "venues": {"MyConf": {"aliases": ["MC"], "kind": "workshop"}},
+            "keep-historical-venue-names": True, "code-labels": {"Code": ["code"]}, "max-file-size": "1KB"}
+    settings = parse_settings(full, Path("x.toml"), "test")
+    assert settings.venues["MyConf"].aliases == ["MC"] and settings.venues["MyConf"].kind == "workshop"
+    assert (settings.sort, settings.title_similarity, settings.max_file_size, settings.origin) == \
+        ("-year", 90.0, 1000, Path("x.toml"))
+    assert all(getattr(settings, name) != getattr(Settings(), name) for name in names)
+
+
+def test_a_run_without_a_configuration_file_does_not_import_pydantic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    listing = tmp_path / "list.md"
+    listing.write_text(LIST)
+    code = ("import sys; from kdlint.cli import main\n"
+            "try:\n    main(['check', '--isolated', '--quiet', sys.argv[1]])\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'github')))")
+    out = subprocess.run([sys.executable, "-c", code, str(listing)], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"

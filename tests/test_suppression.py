@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kdlint.cli import main
-from kdlint.config import Settings
+from kdlint.settings import Settings
 from kdlint.engine import Linter
 from kdlint.fixer import fix_source
 from kdlint.source import SourceText

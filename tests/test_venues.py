@@ -12,20 +12,35 @@ import pytest
 from kdlint.cli import main
 from kdlint.urls import UrlVenue, venue_from_url
 from kdlint.schemas import schema_text
-from kdlint.venues import VenueIndex, VenueTable, fold, shipped
+from kdlint.venue_table import VenueTable
+from kdlint.venues import Venue, VenueIndex, fold, shipped
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def test_shipped_table_validates_against_its_json_schema() -> None:
     schema_file = REPO / "schema" / "venues.schema.json"
-    assert schema_file.read_text() == schema_text(VenueTable.model_json_schema()), "regenerate: python -m kdlint.venues > schema/venues.schema.json"
+    assert schema_file.read_text() == schema_text(VenueTable.model_json_schema()), "regenerate: python -m kdlint.venue_table > schema/venues.schema.json"
     data = tomllib.loads((REPO / "schema" / "venues.toml").read_text())
     jsonschema.validate(data, json.loads(schema_file.read_text()))
+    validated = VenueTable.model_validate(data)  # also: no spelling names two venues
     table = shipped()
-    assert len(table.venue) >= 80
-    kinds = {v.kind for v in table.venue}
+    assert [v.name for v in validated.venue] == [v.name for v in table]
+    assert len(table) >= 80
+    kinds = {v.kind for v in table}
     assert kinds == {"conference", "workshop", "journal", "preprint"}
+
+
+def test_runtime_venues_have_the_schema_fields() -> None:
+    """kdlint reads venues.toml without pydantic: the records and the schema must not drift apart."""
+    from dataclasses import fields
+
+    from kdlint import venue_table
+
+    assert [f.name for f in fields(Venue)] == list(venue_table.Venue.model_fields)
+    with pytest.raises(ValueError, match="names both"):
+        VenueTable.model_validate({"venue": [{"name": "A", "kind": "journal", "aliases": ["X"]},
+                                             {"name": "B", "kind": "journal", "aliases": ["x"]}]})
 
 
 @pytest.mark.parametrize(

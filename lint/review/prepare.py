@@ -6,7 +6,7 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..config import ConfigFinder
+from ..settings import ConfigFinder
 from ..diagnostics import Applicability, Diagnostic
 from ..engine import Linter
 from ..files import MARKDOWN_SUFFIXES
