@@ -7,12 +7,9 @@ changes to make); 2 usage or input error, one line on stderr, no traceback.
 from __future__ import annotations
 
 import importlib
-import json
 import os
 import re
 import sys
-import tempfile
-import tomllib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -131,6 +128,8 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
     A symbolic link is written through: its target changes, the link stays a link.
     """
+    import tempfile
+
     path = path.resolve() if path.is_symlink() else path
     mode = path.stat().st_mode
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".kdlint", dir=path.parent)
@@ -460,6 +459,8 @@ def init_command(list_file: str, print_only: bool) -> None:
     else:
         target, text = dotfile, render(inferred, list_file, "")
         content = text
+    import tomllib
+
     from .config import parse_settings
 
     parse_settings(tomllib.loads(text).get("tool", {}).get("kdlint", tomllib.loads(text)), target, str(target))
@@ -481,6 +482,8 @@ def init_command(list_file: str, print_only: bool) -> None:
 def rules_command(output_format: str) -> None:
     """List every rule: code, name, whether it can fix, what it checks."""
     if output_format == "json":
+        import json
+
         click.echo(json.dumps([{"code": r.code, "name": r.name, "fix": r.fixable.value, "summary": r.summary,
                                 "severity": r.severity.value} for r in RULES], indent=2))
         return
@@ -499,6 +502,7 @@ def venues_command(output_format: str, config: Path | None) -> None:
     vocabulary = Linter.for_file(settings).vocabulary
     table = vocabulary.venues.venues
     if output_format == "json":
+        import json
         from dataclasses import asdict
 
         from .venue_table import Venue

@@ -13,8 +13,9 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib.resources import files
 from typing import Any, Literal
+
+from .schema import read_text
 
 _TRAILING_ACRONYM = re.compile(r"^.+\(\s*([A-Za-z][\w&\-]*)\s*\)\s*$")
 
@@ -67,8 +68,7 @@ def fold(name: str) -> str:
 @cache
 def shipped() -> tuple[Venue, ...]:
     """The rows of schema/venues.toml."""
-    text = files("kdlint.schema").joinpath("venues.toml").read_text(encoding="utf-8")
-    return tuple(Venue.from_row(row) for row in tomllib.loads(text)["venue"])
+    return tuple(Venue.from_row(row) for row in tomllib.loads(read_text("venues.toml"))["venue"])
 
 
 @dataclass(frozen=True)

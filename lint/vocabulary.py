@@ -8,8 +8,8 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from importlib.resources import files
 
+from .schema import read_text
 from .venues import VenueIndex
 
 _YEAR = re.compile(r"(?<=[ \t])(?:19|20)\d\d(?![\w/.-])")
@@ -18,7 +18,7 @@ _YEAR_FIRST = re.compile(r"(?<![\w.,/-])(?:19|20)\d\d(?=[ \t])")
 
 
 def _load_toml(name: str) -> dict[str, object]:
-    return tomllib.loads(files("kdlint.schema").joinpath(name).read_text(encoding="utf-8"))
+    return tomllib.loads(read_text(name))
 
 
 @cache
