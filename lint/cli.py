@@ -291,9 +291,9 @@ def fix(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isolate
             before = source.text.splitlines(keepends=True)
             after = outcome.source.text.splitlines(keepends=True)
             name = "stdin" if path == STDIN else path
-            import difflib
+            from .textdiff import unified_diff
 
-            click.echo("".join(difflib.unified_diff(before, after, f"a/{name}", f"b/{name}")), nl=False)
+            click.echo("".join(unified_diff(before, after, f"a/{name}", f"b/{name}")), nl=False)
         elif path == STDIN:
             sys.stdout.buffer.write(new)
         else:

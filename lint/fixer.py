@@ -1,4 +1,4 @@
-"""Apply fixes: text edits, bottom-up, in passes until nothing changes.
+"""Apply fixes: text edits, all of a pass in one sweep, in passes until nothing changes.
 
 Within a pass, a fix whose edits overlap (or touch the insertion point of) an
 edit already taken is skipped, never merged, and left for the next pass.
@@ -8,10 +8,12 @@ After the last pass the result is checked against the original with
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from collections import Counter
 from dataclasses import dataclass, field
 
+from . import collector
 from .diagnostics import Applicability, Diagnostic, Edit
 from .engine import Linter
 from .model import Document
@@ -52,9 +54,47 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+class _Taken:
+    """Ranges already taken, none overlapping another, kept sorted by start.
+
+    Because no two overlap, starts are distinct and ends never decrease along
+    the list, so only the few ranges just before the query's end can clash:
+    a lookup is a bisection plus a short walk back, not a scan of all ranges.
+    """
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ranges: list[tuple[int, int]] = []
+
+    def clashes(self, r: tuple[int, int]) -> bool:
+        i = bisect_right(self.starts, r[1])  # ranges starting after r's end cannot clash
+        while i > 0:
+            i -= 1
+            t = self.ranges[i]
+            if t[1] < r[0]:  # ends never decrease, so every earlier range ends before r too
+                return False
+            if _overlaps(r, t):
+                return True
+        return False
+
+    def add(self, r: tuple[int, int]) -> None:
+        i = bisect_right(self.starts, r[0])
+        self.starts.insert(i, r[0])
+        self.ranges.insert(i, r)
+
+
+def _self_overlapping(ranges: list[tuple[int, int]]) -> bool:
+    own = _Taken()
+    for r in ranges:
+        if own.clashes(r):
+            return True
+        own.add(r)
+    return False
+
+
 def select_fixes(source: SourceText, found: Sequence[Diagnostic]) -> list[tuple[Diagnostic, list[tuple[int, int, str]]]]:
     """The fixes of one pass: in document order, skipping any that overlap one already taken."""
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     chosen = []
     newline = source.newline
     with_fixes = [d for d in found if d.fix is not None and d.fix.edits]
@@ -62,21 +102,33 @@ def select_fixes(source: SourceText, found: Sequence[Diagnostic]) -> list[tuple[
         fix = diagnostic.fix
         assert fix is not None
         ranges = [_offsets(source, edit) for edit in fix.edits]
-        if any(_overlaps(r, t) for r in ranges for t in taken):
+        if any(taken.clashes(r) for r in ranges) or _self_overlapping(ranges):
             continue
-        if any(_overlaps(r, s) for i, r in enumerate(ranges) for s in ranges[i + 1 :]):
-            continue
-        taken.extend(ranges)
+        for r in ranges:
+            taken.add(r)
         content = [e.content.replace("\r\n", "\n").replace("\n", newline) for e in fix.edits]
         chosen.append((diagnostic, [(r[0], r[1], c) for r, c in zip(ranges, content)]))
     return chosen
 
 
 def apply_edits(text: str, edits: Sequence[tuple[int, int, str]]) -> str:
-    """Apply non-overlapping offset edits, last first so earlier offsets stay valid."""
-    for start, end, content in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
-        text = text[:start] + content + text[end:]
-    return text
+    """Apply non-overlapping offset edits in one sweep over the text.
+
+    Edits at one point go in the order that applying them last first, one by
+    one, would give. Overlapping edits are a caller's error: ValueError.
+    """
+    ordered = sorted(edits, key=lambda e: (e[0], e[1]), reverse=True)
+    ordered.reverse()
+    pieces: list[str] = []
+    done = 0  # text before this offset is already in pieces
+    for start, end, content in ordered:
+        if start < done:
+            raise ValueError(f"overlapping edits at offset {start}")
+        pieces.append(text[done:start])
+        pieces.append(content)
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def wanted(diagnostic: Diagnostic, unsafe: bool) -> bool:
@@ -85,7 +137,17 @@ def wanted(diagnostic: Diagnostic, unsafe: bool) -> bool:
 
 
 def fix_source(source: SourceText, linter: Linter = Linter(), unsafe: bool = False) -> FixResult:
-    """Fix `source` to a fixpoint; raise ContentLossError rather than lose content."""
+    """Fix `source` to a fixpoint; raise ContentLossError rather than lose content.
+
+    The collector stays paused between passes too, as in `Linter.check`: the
+    documents of two passes are alive at once and would be walked again and
+    again while fixes are selected, applied and checked for lost content.
+    """
+    with collector.paused():
+        return _fix_source(source, linter, unsafe)
+
+
+def _fix_source(source: SourceText, linter: Linter, unsafe: bool) -> FixResult:
     document, found = linter.check(source)
     original, original_doc = source, document
     applied = passes = 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 
 import pytest
@@ -99,3 +100,72 @@ def test_an_undeclared_url_change_is_refused() -> None:
                 check=check, doc="")
     with pytest.raises(ContentLossError, match="links changed"):
         fix_source(SourceText(ENTRY), Linter(rules=(rule,)))
+
+
+def _one_at_a_time(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """The reference: splice edits in one by one, last first."""
+    for start, end, content in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+        text = text[:start] + content + text[end:]
+    return text
+
+
+@pytest.mark.parametrize("seed", range(50))
+def test_apply_edits_in_one_sweep_equals_one_at_a_time(seed: int) -> None:
+    rng = random.Random(seed)
+    text = "".join(rng.choice("ab\n") for _ in range(rng.randint(0, 80)))
+    cuts = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, rng.randint(0, 12))))
+    edits = []
+    for start, end in zip(cuts[::2], cuts[1::2]):  # disjoint ranges, some touching
+        edits.append((start, end, rng.choice(["", "X", "YY\n"])))
+        if rng.random() < 0.4:
+            edits.append((start, start, f"<{len(edits)}>"))  # insertions at a replaced range's start
+        if rng.random() < 0.3:
+            edits.append((end, end, f"[{len(edits)}]"))
+            edits.append((end, end, f"({len(edits)})"))  # two insertions at one point
+    rng.shuffle(edits)
+    assert apply_edits(text, edits) == _one_at_a_time(text, edits)
+
+
+def test_apply_edits_refuses_overlapping_edits() -> None:
+    with pytest.raises(ValueError, match="overlapping"):
+        apply_edits("abcdef", [(0, 3, "X"), (2, 4, "Y")])
+
+
+def _pairwise_selection(source: SourceText, found: list[Diagnostic]) -> list[Diagnostic]:
+    """The reference: compare every range with every range taken before it."""
+    def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+        if a[0] == a[1] or b[0] == b[1]:
+            return a[0] <= b[1] and b[0] <= a[1]
+        return a[0] < b[1] and b[0] < a[1]
+
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for d in sorted(found, key=lambda d: min(e.span.sort_key() for e in d.fix.edits)):
+        ranges = [(source.offset(e.span.line, e.span.column), source.offset(e.span.end_line, e.span.end_column))
+                  for e in d.fix.edits]
+        if any(overlaps(r, t) for r in ranges for t in taken):
+            continue
+        if any(overlaps(r, s) for i, r in enumerate(ranges) for s in ranges[i + 1 :]):
+            continue
+        taken.extend(ranges)
+        chosen.append(d)
+    return chosen
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_select_fixes_takes_what_a_pairwise_check_takes(seed: int) -> None:
+    rng = random.Random(seed)
+    source = SourceText("".join("x" * rng.randint(0, 12) + "\n" for _ in range(6)))
+
+    def edit() -> Edit:
+        line = rng.randint(1, 6)
+        column = rng.randint(1, len(source.line(line)) + 1)
+        if rng.random() < 0.3:
+            return Edit.insert(line, column, "I")
+        end_line = rng.randint(line, min(6, line + 1))
+        low = column if end_line == line else 1
+        end_column = rng.randint(low, len(source.line(end_line)) + 1)
+        return Edit.replace(Span(line, column, end_line, end_column), "R")
+
+    found = [finding(*(edit() for _ in range(rng.choice([1, 1, 1, 2, 3])))) for _ in range(rng.randint(1, 25))]
+    assert [d for d, _ in select_fixes(source, found)] == _pairwise_selection(source, found)
