@@ -98,6 +98,13 @@ def measure(command: list[str], runs: int) -> tuple[float, int]:
     return statistics.median(times), max(peaks)
 
 
+def _editable(python: str, cwd: str) -> bool:
+    """Whether the kdlint being measured runs from a source tree (pip install -e), not from site-packages."""
+    where = subprocess.run([python, "-c", "import kdlint; print(kdlint.__file__)"], cwd=cwd, capture_output=True,
+                           text=True, check=True).stdout
+    return "site-packages" not in where
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time kdlint against a bare mistletoe parse.")
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1_000, 10_000, 50_000])
@@ -110,6 +117,9 @@ def main(argv: list[str] | None = None) -> int:
     others = {name: [path] for name in ("markdownlint-cli2", "awesome-lint") if (path := shutil.which(name))}
     print(f"kdlint benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {args.runs} runs + warm-up, "
           "medians; RSS = peak resident memory")
+    if _editable(python, tempfile.gettempdir()):
+        print("note: kdlint is installed editable (pip install -e); its import hook adds to every start-up. "
+              "`pip install .` measures what users run.")
     with tempfile.TemporaryDirectory() as tmp:
         start_up, _ = measure([python, "-c", "import mistletoe"], args.runs)
         print(f"{'import mistletoe':>34}: {start_up:6.3f} s")
