@@ -28,7 +28,7 @@ def reorder(source: SourceText, slots: Sequence[Entry], order: Sequence[Entry]) 
         slots, order = slots[moved[0] : moved[-1] + 1], order[moved[0] : moved[-1] + 1]
     out: list[str] = []
     for i, (slot, entry) in enumerate(zip(slots, order)):
-        out.extend(block_lines(source, entry))
+        out.extend(source.lines[entry.line - 1 : entry.end_line])
         if i + 1 < len(slots):
             out.extend(source.lines[slot.end_line : slots[i + 1].line - 1])
     last = slots[-1]

@@ -8,16 +8,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from functools import partial
+from typing import TYPE_CHECKING
+from itertools import chain, compress, count, repeat
 
 from . import blocks
 from .diagnostics import Applicability, Fix
 from .model import Entry, PaperId
-from .rules.base import Context
-from .urls import host_of
+from .urls import host_in
 
-_NON_WORD = re.compile(r"[\W_]+")
+if TYPE_CHECKING:  # kdlint.rules imports this module
+    from .rules.base import Context
+
+_WORD = re.compile(r"[^\W_]+")  # letters and digits: what is left of a title once punctuation is folded
+_ASCII_WORD = re.compile(r"[a-z0-9]+")  # the same in lower-case ASCII
 _LEADING_PARENTHETICAL = re.compile(r"^\s*[(\[][^)\]]*[)\]]\s*")
 MAX_BUCKET = 64  # a word in more titles than this is too common to pair titles by
 WINDOW = 3  # sorted neighbours each title is compared with
@@ -26,32 +32,64 @@ STOP_WORDS = frozenset({"a", "an", "the", "of", "for", "and", "in", "on", "via",
 
 def normalise_title(title: str) -> str:
     """Case, punctuation, Unicode compatibility forms and spacing folded; a leading `(FitNets)` dropped."""
-    text = unicodedata.normalize("NFKC", _LEADING_PARENTHETICAL.sub("", title)).casefold()
-    return " ".join(_NON_WORD.sub(" ", text).split())
+    if "(" in title or "[" in title:  # a leading parenthetical needs one of them
+        title = _LEADING_PARENTHETICAL.sub("", title)
+    if title.isascii():  # the common case: compatibility forms are no matter, case folding is lower-casing
+        return " ".join(_ASCII_WORD.findall(title.lower()))
+    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", title).casefold()))
 
 
 def comparable(ctx: Context, first: Entry, second: Entry) -> bool:
     return ctx.cross_section_duplicates or first.section == second.section
 
 
-def _pick(ctx: Context, entry: Entry, earlier: Sequence[Entry]) -> Entry | None:
-    """The earlier entry to name: one in the same section if there is one, else the first comparable."""
-    same = [e for e in earlier if e.section == entry.section]
-    if same:
-        return same[0]
-    return next((e for e in earlier if comparable(ctx, e, entry)), None)
+class _FirstSeen:
+    """The first entry seen under each key (a normalised title, an identifier), of all and of each section:
+    the earlier entry a pair names is one of these, so a key shared by many entries costs no more."""
+
+    def __init__(self) -> None:
+        self.first: dict[Hashable, Entry] = {}
+        self.in_section: dict[tuple[Hashable, tuple[str, ...]], Entry] = {}
+
+    def add(self, key: Hashable, entry: Entry) -> None:
+        self.first.setdefault(key, entry)
+        self.in_section.setdefault((key, entry.section), entry)
+
+    def same_section(self, key: Hashable, entry: Entry) -> Entry | None:
+        return self.in_section.get((key, entry.section))
+
+    def any_section(self, ctx: Context, key: Hashable) -> Entry | None:
+        return self.first.get(key) if ctx.cross_section_duplicates else None
 
 
 def id_pairs(ctx: Context) -> Iterator[tuple[Entry, Entry, PaperId]]:
-    """(earlier, later, shared identifier) for each later entry that shares an identifier, once per entry."""
-    seen: dict[PaperId, list[Entry]] = defaultdict(list)
-    for entry in ctx.document.entries:
-        found = [(other, pid) for pid in entry.paper_ids for other in seen[pid]]
-        chosen = _pick(ctx, entry, [other for other, _ in found])
-        if chosen is not None:
-            yield chosen, entry, next(pid for other, pid in found if other is chosen)
-        for pid in entry.paper_ids:
-            seen[pid].append(entry)
+    """(earlier, later, shared identifier) for each later entry that shares an identifier, once per entry.
+
+    The earlier entry named is the first in the same section under the first
+    identifier that has one, else (when pairs across sections count) the first
+    under the first identifier seen before.
+    """
+    seen = _FirstSeen()
+    for entry in ctx.entries:
+        keys = [((pid.kind, pid.value), pid) for pid in entry.paper_ids]  # a tuple hashes faster than a PaperId
+        named = _earlier_by_id(ctx, seen, entry, keys)
+        if named is not None:
+            yield named[0], entry, named[1]
+        for key, _ in keys:
+            seen.add(key, entry)
+
+
+def _earlier_by_id(ctx: Context, seen: _FirstSeen, entry: Entry,
+                   keys: list[tuple[tuple[str, str], PaperId]]) -> tuple[Entry, PaperId] | None:
+    for key, pid in keys:
+        other = seen.same_section(key, entry)
+        if other is not None:
+            return other, pid
+    for key, pid in keys:
+        other = seen.any_section(ctx, key)
+        if other is not None:
+            return other, pid
+    return None
 
 
 VIDEO_HOSTS = frozenset({"www.youtube.com", "youtube.com", "youtu.be", "vimeo.com", "www.bilibili.com",
@@ -60,7 +98,12 @@ VIDEO_HOSTS = frozenset({"www.youtube.com", "youtube.com", "youtu.be", "vimeo.co
 
 def only_videos(entry: Entry) -> bool:
     """An entry that links a recording only: a talk about a paper, not the paper."""
-    return bool(entry.links) and all(host_of(link.url) in VIDEO_HOSTS for link in entry.links)
+    if not entry.links:
+        return False
+    for link in entry.links:
+        if not host_in(link.url, VIDEO_HOSTS):
+            return False
+    return True
 
 
 def same_title(first: Entry, second: Entry) -> bool:
@@ -86,18 +129,19 @@ def shared_ids(first: Entry, second: Entry) -> set[PaperId]:
 
 
 def title_pairs(ctx: Context) -> Iterator[tuple[Entry, Entry]]:
-    """(earlier, later) with the same normalised title."""
-    seen: dict[str, list[Entry]] = defaultdict(list)
-    for entry in ctx.document.entries:
-        if not entry.title:
-            continue
-        key = normalise_title(entry.title)
+    """(earlier, later) with the same normalised title; the earlier is the first in the same section if there
+    is one, else (when pairs across sections count) the first of all."""
+    seen = _FirstSeen()
+    for entry, key in ctx.titles:
         if not key or only_videos(entry):
             continue
-        earlier = _pick(ctx, entry, seen[key])
-        if earlier is not None:
-            yield earlier, entry
-        seen[key].append(entry)
+        if key in seen.first:
+            earlier = seen.same_section(key, entry)
+            if earlier is None:
+                earlier = seen.any_section(ctx, key)
+            if earlier is not None:
+                yield earlier, entry
+        seen.add(key, entry)
 
 
 def similar_pairs(ctx: Context, threshold: float) -> Iterator[tuple[Entry, Entry, float]]:
@@ -107,36 +151,66 @@ def similar_pairs(ctx: Context, threshold: float) -> Iterator[tuple[Entry, Entry
     of its three rarest words (words in more than MAX_BUCKET titles are not
     used), and with its neighbours when the titles are sorted forwards and
     backwards: near-identical titles share a rare word, a beginning or an end.
+    Of the earlier titles alike enough, the most alike is named (the first of
+    equals).
     """
     from rapidfuzz import fuzz  # imported here: only this rule needs it
 
-    titled = [(e, t) for e in ctx.document.entries if e.title and len(t := normalise_title(e.title)) >= 12]
-    frequency: dict[str, int] = defaultdict(int)
-    words_of: list[list[str]] = []
-    for _, title in titled:
-        words = [w for w in set(title.split()) if w not in STOP_WORDS]
-        words_of.append(words)
-        for word in words:
-            frequency[word] += 1
-    neighbours: dict[int, set[int]] = defaultdict(set)
-    for order in (sorted(range(len(titled)), key=lambda k: titled[k][1]),
-                  sorted(range(len(titled)), key=lambda k: titled[k][1][::-1])):
-        for position, i in enumerate(order):
-            for j in order[max(0, position - WINDOW) : position]:
-                neighbours[max(i, j)].add(min(i, j))
-    buckets: dict[str, list[int]] = defaultdict(list)
-    for i, ((entry, title), words) in enumerate(zip(titled, words_of)):
-        rare = [w for w in sorted(words, key=lambda w: (frequency[w], -len(w), w))[:3] if frequency[w] <= MAX_BUCKET]
-        candidates = neighbours[i].union(*(buckets[word] for word in rare))
-        best: tuple[float, int] | None = None
-        for j in sorted(candidates):
-            other, other_title = titled[j]
-            if other_title == title or not comparable(ctx, other, entry):
-                continue
-            score = fuzz.ratio(title, other_title, score_cutoff=threshold)
-            if score and (best is None or score > best[0]):
-                best = (score, j)
-        if best is not None:
-            yield titled[best[1]][0], entry, best[0]
-        for word in rare:
-            buckets[word].append(i)
+    titled = [(entry, title) for entry, title in ctx.titles if len(title) >= 12]
+    titles = [title for _, title in titled]
+    ratio = partial(fuzz.ratio, score_cutoff=threshold)  # 0 below the threshold
+    best: dict[int, tuple[float, int]] = {}
+    for first, second in alike_pairs(titles, ratio):
+        i, j = max(first, second), min(first, second)  # the later title, the earlier
+        if titles[i] == titles[j] or not comparable(ctx, titled[j][0], titled[i][0]):
+            continue
+        score = ratio(titles[i], titles[j])  # the later title first, as it has always been compared
+        if score and (i not in best or score > best[i][0] or (score == best[i][0] and j < best[i][1])):
+            best[i] = (score, j)
+    for i in sorted(best):
+        score, j = best[i]
+        yield titled[j][0], titled[i][0], score
+
+
+def alike_pairs(titles: Sequence[str], ratio: Callable[[str, str], float]) -> Iterator[tuple[int, int]]:
+    """The pairs of titles (indexes, either way round: the ratio is symmetric) that `ratio` finds alike, among
+    the pairs worth comparing: at most 2 * WINDOW neighbours and 3 * MAX_BUCKET rare-word companions per
+    title, so linear in the number of titles. A pair may come twice.
+    """
+    backwards = [title[::-1] for title in titles]
+    for keys in (titles, backwards):
+        order = sorted(range(len(titles)), key=keys.__getitem__)
+        ordered = [titles[i] for i in order]
+        for distance in range(1, WINDOW + 1):
+            for k in compress(count(), map(ratio, ordered[distance:], ordered[:-distance])):
+                yield order[k + distance], order[k]
+    for members in rare_word_members(titles).values():
+        for position, i in enumerate(members):
+            earlier = members[:position]
+            for k in compress(count(), map(ratio, repeat(titles[i]), map(titles.__getitem__, earlier))):
+                yield i, earlier[k]
+
+
+def rare_word_members(titles: Sequence[str]) -> dict[str, list[int]]:
+    """For each word that two titles or more have among their three rarest words, those titles (indexes,
+    ascending).
+
+    Stop words do not count, nor words in more than MAX_BUCKET titles; ties in
+    rarity go to the longer word, then the alphabetically first. A word of one
+    title only pairs no titles, but it is rarer than any other and so takes one
+    of its title's three places.
+    """
+    words_of = list(map(set, map(str.split, titles)))
+    frequency = Counter(chain.from_iterable(words_of))
+    shared = {word for word, n in frequency.items() if 1 < n <= MAX_BUCKET} - STOP_WORDS
+    members: dict[str, list[int]] = defaultdict(list)
+    for i, words in enumerate(words_of):
+        candidates = shared.intersection(words)
+        if not candidates:
+            continue
+        places = 3 - sum(1 for word in words if frequency[word] == 1 and word not in STOP_WORDS)
+        if len(candidates) > places:
+            candidates = set(sorted(candidates, key=lambda w: (frequency[w], -len(w), w))[:max(places, 0)])
+        for word in candidates:
+            members[word].append(i)
+    return members

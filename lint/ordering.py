@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import groupby
+from operator import attrgetter
 
 from .model import Document, Entry
 
@@ -22,15 +23,20 @@ MIN_MARGIN = 0.4  # by which the year order must beat the opposite one
 MIN_TITLE_SHARE = 0.9  # share of entries already in title order
 
 
+Group = list[tuple[Entry, int | str]]  # the entries of one list that have the key, with their comparable values
+
+
 def entry_year(entry: Entry) -> int | None:
     for pair in entry.venues:
-        if pair.year_ok and pair.year:
+        if pair.year and pair.year_ok:
             return int(pair.year)
     return None
 
 
 def title_key(title: str) -> str:
-    return " ".join(LEADING_PARENTHETICAL.sub("", title).split()).casefold()
+    if "(" in title or "[" in title:  # a leading parenthetical needs one of them
+        title = LEADING_PARENTHETICAL.sub("", title)
+    return " ".join(title.split()).casefold()
 
 
 def sort_value(entry: Entry, key: str) -> int | str | None:
@@ -39,11 +45,6 @@ def sort_value(entry: Entry, key: str) -> int | str | None:
     if key == "title":
         return title_key(entry.title) if entry.title else None
     raise ValueError(f"unknown sort key {key!r}")
-
-
-def comparable(value: int | str, key: str) -> int | str:
-    """A value that sorts ascending for every key (years negated for `-year`)."""
-    return -value if key == "-year" and isinstance(value, int) else value
 
 
 def longest_in_order(values: Sequence[int | str]) -> set[int]:
@@ -68,23 +69,41 @@ def longest_in_order(values: Sequence[int | str]) -> set[int]:
     return keep
 
 
-def keyed_groups(document: Document, key: str) -> list[list[tuple[Entry, int | str]]]:
-    """For each list (group) of the paper sections, its entries that have the key, with their values."""
+def keyed_groups(document: Document, key: str) -> list[Group]:
+    """For each list (group) of the paper sections, its entries that have the key, with their values: values
+    that sort ascending for every key (years negated for `-year`)."""
+    if key == "-year":
+        return _negated(keyed_groups(document, "year"))
+    if key not in KEYS:
+        raise ValueError(f"unknown sort key {key!r}")
     groups = []
     for section in document.sections:
         if not section.holds_papers:
             continue
-        for _, group in groupby(section.entries, key=lambda e: e.group):
-            keyed = [(e, comparable(v, key)) for e in group if (v := sort_value(e, key)) is not None]
+        for _, group in groupby(section.entries, key=attrgetter("group")):
+            if key == "year":
+                keyed: Group = [(e, v) for e in group if (v := entry_year(e)) is not None]
+            else:
+                keyed = [(e, title_key(e.title)) for e in group if e.title]
             if len(keyed) >= 2:
                 groups.append(keyed)
     return groups
 
 
-def _share(document: Document, key: str) -> tuple[float, int]:
+def every_keyed_groups(document: Document) -> dict[str, list[Group]]:
+    """`keyed_groups` for each of KEYS: what inferring the order reads."""
+    year = keyed_groups(document, "year")
+    return {"year": year, "-year": _negated(year), "title": keyed_groups(document, "title")}
+
+
+def _negated(groups: list[Group]) -> list[Group]:
+    return [[(entry, -value) for entry, value in group] for group in groups]  # type: ignore[operator]
+
+
+def _share(groups: list[Group]) -> tuple[float, int]:
     """(share of keyed entries already in order, neighbours that step up rather than tie)."""
     kept = total = steps = 0
-    for group in keyed_groups(document, key):
+    for group in groups:
         values = [v for _, v in group]
         kept += len(longest_in_order(values))
         total += len(values)
@@ -92,15 +111,17 @@ def _share(document: Document, key: str) -> tuple[float, int]:
     return (kept / total if total else 0.0), steps
 
 
-def infer_sort(document: Document) -> str:
-    """The key the document is clearly sorted by, else "none".
+def infer_sort(document: Document, groups: Mapping[str, list[Group]] | None = None) -> str:
+    """The key the document is clearly sorted by, else "none"; `groups` are its `every_keyed_groups`.
 
     Clearly: most of its keyed entries already stand in order (the longest
     ordered run of each list), some neighbours step up rather than tie, and,
     for years, the opposite direction fits far worse: lists whose entries
     mostly share a year, or whose sections run different ways, give no order.
     """
-    shares = {key: _share(document, key) for key in KEYS}
+    if groups is None:
+        groups = every_keyed_groups(document)
+    shares = {key: _share(groups[key]) for key in KEYS}
     candidates = []
     for key, (share, steps) in shares.items():
         if steps < MIN_STEPS:

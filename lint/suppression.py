@@ -58,12 +58,20 @@ def apply(found: Sequence[Diagnostic], pragmas: Sequence[Pragma]) -> tuple[list[
     if not pragmas:
         return list(found), {}, frozenset()
     ranges, stray = suppressors(pragmas)
+    # A list may hold a disable-next-line for hundreds of lines: those are looked up by line, not scanned.
+    one_line: dict[int, list[Suppressor]] = {}
+    longer: list[Suppressor] = []
+    for s in ranges:
+        if s.first == s.last:
+            one_line.setdefault(s.first, []).append(s)
+        else:
+            longer.append(s)
     use: dict[int, set[str]] = {}
     kept: list[Diagnostic] = []
     for diagnostic in found:
         line = diagnostic.span.line
         hit = False
-        for s in ranges:
+        for s in (*one_line.get(line, ()), *longer):
             if s.first <= line <= s.last:
                 for selector in s.selectors:
                     if selector == EVERY_RULE or matches(selector, diagnostic.code):

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 from ..diagnostics import Diagnostic, Fix, Severity, Span
-from ..model import Document
+from ..duplicates import id_pairs, normalise_title
+from ..model import Document, Entry, PaperId, VenueYear
 from ..source import SourceText
+from ..venues import Match, Venue
 from ..vocabulary import DEFAULT, Vocabulary
 
 
@@ -25,6 +28,10 @@ class Context:
     `enabled` (the codes of the rules that run) and `pragma_use` (for each pragma,
     the selectors that suppressed a finding) are filled in for the rule that
     reports unused suppressions, which runs after all the others.
+
+    What several rules read of the document (its entries, their normalised
+    titles, shared identifiers, known venues and years, venue lookups) is
+    worked out once per context, on first use, and shared by all of them.
     """
 
     source: SourceText
@@ -36,6 +43,57 @@ class Context:
     enabled: frozenset[str] = frozenset()
     pragma_use: Mapping[int, frozenset[str]] = field(default_factory=dict)
     stray_enables: frozenset[int] = frozenset()
+
+    @cached_property
+    def entries(self) -> tuple[Entry, ...]:
+        """`document.entries`: the entries of the sections that hold papers."""
+        return tuple(self.document.entries)
+
+    @cached_property
+    def bold_entries(self) -> tuple[Entry, ...]:
+        """`document.bold_entries`: the entries written in the canonical (bold) style."""
+        return tuple(self.document.bold_entries)
+
+    @cached_property
+    def titles(self) -> tuple[tuple[Entry, str], ...]:
+        """The entries that have a title, each with its title normalised (`duplicates.normalise_title`): what
+        the duplicate rules compare."""
+        return tuple((entry, normalise_title(entry.title)) for entry in self.entries if entry.title)
+
+    @cached_property
+    def id_pairs(self) -> tuple[tuple[Entry, Entry, PaperId], ...]:
+        """`duplicates.id_pairs`: the entries that share an identifier with an earlier one, which KD401 and
+        KD404 divide between them."""
+        return tuple(id_pairs(self))
+
+    @cached_property
+    def known_venue_years(self) -> tuple[tuple[Entry, tuple[tuple[VenueYear, Venue, int], ...]], ...]:
+        """For each entry that has any, its `Venue Year` pairs whose venue the vocabulary knows and whose year
+        is well formed, as (pair, venue, year): what the rules about venues and years compare."""
+        found = []
+        for entry in self.entries:
+            known = []
+            for pair in entry.venues:
+                if pair.venue and pair.year and pair.year_ok:
+                    match = self.venue(pair.venue)
+                    if match is not None:
+                        known.append((pair, match.venue, int(pair.year)))
+            if known:
+                found.append((entry, tuple(known)))
+        return tuple(found)
+
+    @cached_property
+    def _venue_matches(self) -> dict[tuple[str, int | None], Match | None]:
+        return {}
+
+    def venue(self, written: str, year: int | None = None) -> Match | None:
+        """`vocabulary.venues.lookup(written, year)`, remembered: a list writes a few dozen venues thousands
+        of times."""
+        key = (written, year)
+        matches = self._venue_matches
+        if key not in matches:
+            matches[key] = self.vocabulary.venues.lookup(written, year)
+        return matches[key]
 
 
 @dataclass(frozen=True)

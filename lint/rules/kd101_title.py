@@ -32,7 +32,7 @@ from .base import Context, Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    for entry in ctx.document.bold_entries:
+    for entry in ctx.bold_entries:
         head = ctx.source.line(entry.line)
         if entry.bold:
             if not entry.title and entry.bold_span is not None:

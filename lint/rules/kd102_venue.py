@@ -32,7 +32,7 @@ from .base import Context, Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    for entry in ctx.document.bold_entries:
+    for entry in ctx.bold_entries:
         if entry.title_span is None or any(pair.venue for pair in entry.venues):
             continue
         years = [pair for pair in entry.venues if pair.year]

@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from ..model import Entry
 from ..urls import arxiv_year
 from .base import Context, Fixable, Rule
 
@@ -41,13 +42,18 @@ def _unsafe(message: str, *edits: Edit) -> Fix:
     return Fix(applicability=Applicability.UNSAFE, message=message, edits=edits)
 
 
+def _arxiv_year(entry: Entry) -> tuple[str | None, int | None]:
+    """The entry's arXiv identifier and the year it was issued, which a fix can use."""
+    arxiv = entry.arxiv_id
+    return arxiv, (arxiv_year(arxiv) if arxiv else None)
+
+
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    for entry in ctx.document.bold_entries:
+    for entry in ctx.bold_entries:
         if entry.title_span is None:
             continue
-        arxiv = entry.arxiv_id
-        year = arxiv_year(arxiv) if arxiv else None
         if not entry.venues:
+            arxiv, year = _arxiv_year(entry)
             fix = None
             if year is not None and entry.bold_span is not None:
                 end = entry.bold_span
@@ -57,12 +63,14 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             continue
         for pair in entry.venues:
             if pair.year is None:
+                arxiv, year = _arxiv_year(entry)
                 fix = None
                 if year is not None and pair.venue_span is not None:
                     fix = _unsafe(f"Add the year {year} of arXiv:{arxiv}",
                                   Edit.insert(pair.venue_span.line, pair.venue_span.end_column, f" {year}"))
                 yield RULE.diagnostic(f"year missing after venue `{pair.venue}`", pair.span, fix)
             elif not pair.year_ok and pair.year_span is not None:
+                arxiv, year = _arxiv_year(entry)
                 line = ctx.source.line(pair.year_span.line)
                 space = "" if line[pair.year_span.column - 2] == " " else " "
                 digits = pair.year.lstrip("'")

@@ -34,7 +34,7 @@ from .base import Context, Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    for entry in ctx.document.bold_entries:
+    for entry in ctx.bold_entries:
         if entry.paper_link is None:
             span = entry.bold_span or entry.title_span or entry.span
             yield RULE.diagnostic("no paper link (expected a sub-bullet with the paper URL, or [[Paper]](url))", span)

@@ -36,7 +36,7 @@ from .base import Context, Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    for entry in ctx.document.bold_entries:
+    for entry in ctx.bold_entries:
         authors = entry.authors
         if authors is None:
             yield RULE.diagnostic("author list missing (expected a sub-bullet `*Author One, Author Two.*`)",

@@ -39,26 +39,34 @@ CODE_SPAN = re.compile(r"`[^`]*`")
 TRIPLE_OPEN = re.compile(r"\[(?=\[\[[^\[\]]+\]\]\()")
 DANGLING = re.compile(r"\[\[[^\[\]]+\]\](?![(\[:])")
 DOUBLED_SCHEME = re.compile(r"^(?:https?://)+(?=https?://)", re.IGNORECASE)
+# A bracket after `](` with no space between: the only way a link target (which holds no space) can hold one.
+BRACKET_IN_TARGET = re.compile(r"\]\([^\s\[\]]*[\[\]]")
 
 
 def _masked(text: str) -> str:
-    """The line with link targets and code spans blanked out."""
+    """The line with link targets and code spans blanked out, as the bracket checks read it.
+
+    Without a code span, and without a bracket in any link target, blanking
+    changes no bracket and no character next to one, so the checks find the
+    same in the line as it is: it is returned unchanged.
+    """
+    if "`" not in text and not BRACKET_IN_TARGET.search(text):
+        return text
     out = CODE_SPAN.sub(lambda m: " " * len(m.group()), text)
     return LINK.sub(lambda m: m.group()[: m.start("url") - m.start()] + " " * len(m.group("url"))
                     + m.group()[m.end("url") - m.start():], out)
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    for entry in ctx.document.entries:
-        for number in entry.lines:
-            if number in ctx.document.code_lines:
-                continue
-            text = ctx.source.line(number)
-            if "[" not in text and "]" not in text and "://" not in text:
+    lines, code = ctx.source.lines, ctx.document.code_lines
+    for entry in ctx.entries:
+        for number in range(entry.line, entry.end_line + 1):
+            text = lines[number - 1]
+            if ("[" not in text and "]" not in text) or number in code:  # blanking never adds a bracket
                 continue
             masked = _masked(text)
             opened, closed = masked.count("["), masked.count("]")
-            triple = TRIPLE_OPEN.search(masked)
+            triple = TRIPLE_OPEN.search(masked) if "[[[" in masked else None
             if triple and opened == closed + 1:
                 fix = Fix(applicability=Applicability.SAFE, message="Remove the extra `[`",
                           edits=(Edit.replace(Span.on_line(number, triple.start(), triple.end()), ""),))
@@ -73,7 +81,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         for link in entry.links:
             if link.label_span is not None and not link.url:
                 yield RULE.diagnostic("empty link target", link.span)
-            doubled = DOUBLED_SCHEME.match(link.url)
+            doubled = DOUBLED_SCHEME.match(link.url) if link.url.count("://") > 1 else None
             if doubled:
                 fixed = link.url[doubled.end():]
                 span = Span(line=link.url_span.line, column=link.url_span.column,

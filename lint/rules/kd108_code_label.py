@@ -33,7 +33,7 @@ from .base import Context, Fixable, Rule
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     spellings = ctx.vocabulary.code_labels
-    for entry in ctx.document.entries:
+    for entry in ctx.entries:
         for link in entry.links:
             if link.label_span is None:
                 continue

@@ -41,7 +41,7 @@ def _hard_break(ctx: Context, number: int, text: str) -> bool:
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     source, code = ctx.source, ctx.document.code_lines
-    entry_lines = {n for entry in ctx.document.entries for n in entry.lines}
+    entry_lines = {n for entry in ctx.entries for n in entry.lines}
     for number in range(1, source.line_count + 1):
         if number in code:
             continue

@@ -31,7 +31,7 @@ from .base import Context, Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    for entry in ctx.document.entries:
+    for entry in ctx.entries:
         for pair in entry.venues:
             if pair.venue is None or pair.year is None or pair.venue_span is None or pair.year_span is None:
                 continue

@@ -39,18 +39,24 @@ from .base import Context, Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    venues = ctx.vocabulary.venues
-    for entry in ctx.document.bold_entries:
+    guesses: dict[str, str] = {}  # a misspelling is often repeated; its closest names are looked for once
+    for entry in ctx.bold_entries:
         for pair in entry.venues:
-            if pair.venue is None or pair.venue_span is None or venues.lookup(pair.venue) is not None:
+            if pair.venue is None or pair.venue_span is None or ctx.venue(pair.venue) is not None:
                 continue
             said = next((v for link in entry.links if (v := venue_from_url(link.url))), None)
             if said is not None:
                 hint = f"; its paper URL says {said.venue} {said.year} ({said.evidence})"
             else:
-                close = venues.closest(pair.venue)
-                hint = f"; did you mean {' or '.join(f'`{name}`' for name in close)}?" if close else ""
+                if pair.venue not in guesses:
+                    guesses[pair.venue] = _guess(ctx, pair.venue)
+                hint = guesses[pair.venue]
             yield RULE.diagnostic(f"unknown venue `{pair.venue}`{hint}", pair.venue_span)
+
+
+def _guess(ctx: Context, written: str) -> str:
+    close = ctx.vocabulary.venues.closest(written)
+    return f"; did you mean {' or '.join(f'`{name}`' for name in close)}?" if close else ""
 
 
 RULE = Rule(code="KD201", name="unknown-venue", summary="Venue not in the vocabulary",

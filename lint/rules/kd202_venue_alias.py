@@ -39,13 +39,12 @@ from .base import Context, Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    venues = ctx.vocabulary.venues
-    for entry in ctx.document.entries:
+    for entry in ctx.entries:
         for pair in entry.venues:
             if pair.venue is None or pair.venue_span is None:
                 continue
             year = int(pair.year) if pair.year_ok and pair.year else None
-            match = venues.lookup(pair.venue, year)
+            match = ctx.venue(pair.venue, year)
             if match is None or match.canonical:
                 continue
             if match.historical and ctx.vocabulary.keep_historical_names:

@@ -35,16 +35,9 @@ RHYTHM = {"odd-years": 1, "even-years": 0}
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    venues = ctx.vocabulary.venues
     next_year = datetime.date.today().year + 1
-    for entry in ctx.document.entries:
-        for pair in entry.venues:
-            if pair.venue is None or not pair.year_ok or pair.year is None:
-                continue
-            match = venues.lookup(pair.venue)
-            if match is None:
-                continue
-            venue, year = match.venue, int(pair.year)
+    for _, known in ctx.known_venue_years:
+        for pair, venue, year in known:
             if venue.first_year is not None and year < venue.first_year:
                 yield RULE.diagnostic(f"{venue.name} {year} is before the first {venue.name} ({venue.first_year})",
                                       pair.span)

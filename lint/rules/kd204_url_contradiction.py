@@ -44,14 +44,8 @@ from .base import Context, Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    venues = ctx.vocabulary.venues
-    for entry in ctx.document.entries:
-        known = []
-        for pair in entry.venues:
-            match = venues.lookup(pair.venue) if pair.venue else None
-            if match is not None and pair.year_ok and pair.year:
-                known.append((pair, match.venue, int(pair.year)))
-        if not known or any(venue.kind == "journal" for _, venue, _ in known):
+    for entry, known in ctx.known_venue_years:
+        if any(venue.kind == "journal" for _, venue, _ in known):
             continue
         for link in entry.links:
             if link.kind is LinkKind.CODE:

@@ -34,17 +34,16 @@ from .base import Context, Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    venues = ctx.vocabulary.venues
-    for entry in ctx.document.entries:
+    for entry, known in ctx.known_venue_years:
+        preprints = [(pair, year) for pair, venue, year in known if venue.kind == "preprint" and pair.year_span is not None]
+        if not preprints:
+            continue
         arxiv = entry.arxiv_id
         issued = arxiv_year(arxiv) if arxiv else None
         if issued is None:
             continue
-        for pair in entry.venues:
-            if pair.venue is None or not pair.year_ok or pair.year is None or pair.year_span is None:
-                continue
-            match = venues.lookup(pair.venue)
-            if match is None or match.venue.kind != "preprint" or int(pair.year) == issued:
+        for pair, year in preprints:
+            if year == issued:
                 continue
             fix = Fix(applicability=Applicability.SAFE, message=f"Write {issued}",
                       edits=(Edit.replace(pair.year_span, str(issued)),))

@@ -35,41 +35,57 @@ inside a block changed; the blank lines between entries stay where they are.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from .. import blocks
 from ..diagnostics import Applicability, Diagnostic, Fix, Severity
 from ..model import Entry
-from ..ordering import infer_sort, keyed_groups, longest_in_order, sort_value
+from ..ordering import Group, every_keyed_groups, infer_sort, keyed_groups, longest_in_order, sort_value
 from .base import Context, Fixable, Rule
 
 DESCRIBE = {"year": "by year, oldest first", "-year": "by year, newest first", "title": "by title"}
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    key = ctx.sort or infer_sort(ctx.document)
-    if key == "none":
+    key, groups = _order(ctx)
+    for keyed in groups:
+        yield from _check_group(ctx, key, keyed)
+
+
+def _order(ctx: Context) -> tuple[str, list[Group]]:
+    """The key the list keeps (configured, else inferred; "none" for no order) and its keyed groups."""
+    if ctx.sort == "none":
+        return "none", []
+    if ctx.sort:
+        return ctx.sort, keyed_groups(ctx.document, ctx.sort)
+    every = every_keyed_groups(ctx.document)
+    key = infer_sort(ctx.document, every)
+    return key, every.get(key, [])
+
+
+def _check_group(ctx: Context, key: str, keyed: Group) -> Iterator[Diagnostic]:
+    values = [v for _, v in keyed]
+    keep = longest_in_order(values)
+    if len(keep) == len(keyed):
         return
-    for keyed in keyed_groups(ctx.document, key):
-        values = [v for _, v in keyed]
-        keep = longest_in_order(values)
-        if len(keep) == len(keyed):
-            continue
-        slots = [e for e, _ in keyed]
-        order = [e for e, _ in sorted(keyed, key=lambda pair: pair[1])]  # stable: ties keep their order
-        fix = Fix(applicability=Applicability.SAFE, message=f"Sort the list {DESCRIBE[key]}",
-                  edits=(blocks.reorder(ctx.source, slots, order),))
-        kept = [pair for i, pair in enumerate(keyed) if i in keep]
-        for i, (entry, value) in enumerate(keyed):
-            if i not in keep:
-                shown = sort_value(entry, key)
-                yield RULE.diagnostic(_message(shown, value, kept, key), entry.title_span or entry.span, fix)
+    slots = [e for e, _ in keyed]
+    order = [e for e, _ in sorted(keyed, key=lambda pair: pair[1])]  # stable: ties keep their order
+    fix = Fix(applicability=Applicability.SAFE, message=f"Sort the list {DESCRIBE[key]}",
+              edits=(blocks.reorder(ctx.source, slots, order),))
+    kept = [pair for i, pair in enumerate(keyed) if i in keep]
+    kept_values = [v for _, v in kept]
+    for i, (entry, value) in enumerate(keyed):
+        if i not in keep:
+            shown = sort_value(entry, key)
+            yield RULE.diagnostic(_message(shown, value, kept, kept_values, key), entry.title_span or entry.span, fix)
 
 
-def _message(value: int | str | None, comparable: int | str, kept: list[tuple[Entry, int | str]], key: str) -> str:
-    """Where the entry belongs among the entries already in order."""
-    not_after = [e for e, v in kept if v <= comparable]  # type: ignore[operator]
-    where = f"after line {not_after[-1].line}" if not_after else f"before line {kept[0][0].line}"
+def _message(value: int | str | None, comparable: int | str, kept: list[tuple[Entry, int | str]],
+             kept_values: list[int | str], key: str) -> str:
+    """Where the entry belongs among the entries already in order (whose values never decrease)."""
+    not_after = bisect_right(kept_values, comparable)  # type: ignore[type-var]
+    where = f"after line {kept[not_after - 1][0].line}" if not_after else f"before line {kept[0][0].line}"
     shown = f" ({value})" if key != "title" else ""
     return f"entry{shown} out of order: the list is sorted {DESCRIBE[key]}, so it belongs {where}"
 

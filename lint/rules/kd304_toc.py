@@ -113,14 +113,16 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             found.append((f"table of contents links to #{item.anchor}, which no heading has",
                           Span.on_line(item.line, len(item.indent), len(text.rstrip()))))
     linked = [_key(item.anchor) for item in toc.items]
+    linked_set = set(linked)
     first = toc.items[0].line
     for heading in wanted:
-        if _key(heading.anchor) not in linked:
+        if _key(heading.anchor) not in linked_set:
             found.append((f"heading `{heading.plain.strip()}` (line {heading.line}) is missing from the table of "
                           "contents", Span.on_line(first, 0, len(ctx.source.line(first)))))
     if not found:
-        in_toc = [_key(h.anchor) for h in wanted if _key(h.anchor) in linked]
-        listed = [a for a in linked if a in set(in_toc)]
+        in_toc = [_key(h.anchor) for h in wanted if _key(h.anchor) in linked_set]
+        in_toc_set = set(in_toc)
+        listed = [a for a in linked if a in in_toc_set]
         if listed != in_toc:
             found.append(("table of contents lists the headings in another order than the document",
                           Span.on_line(first, 0, len(ctx.source.line(first)))))

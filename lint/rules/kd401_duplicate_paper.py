@@ -32,12 +32,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from ..duplicates import id_pairs, removal, same_title
+from ..duplicates import removal, same_title
 from .base import Context, Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    for earlier, later, pid in id_pairs(ctx):
+    for earlier, later, pid in ctx.id_pairs:
         if earlier.title and later.title and not same_title(earlier, later):
             continue  # KD404
         yield RULE.diagnostic(f"same paper as line {earlier.line} ({pid})", later.title_span or later.span,

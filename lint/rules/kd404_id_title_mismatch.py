@@ -25,12 +25,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from ..duplicates import id_pairs, same_title
+from ..duplicates import same_title
 from .base import Context, Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    for earlier, later, pid in id_pairs(ctx):
+    for earlier, later, pid in ctx.id_pairs:
         if not earlier.title or not later.title or same_title(earlier, later):
             continue  # KD401
         yield RULE.diagnostic(f"{pid} is also the link of line {earlier.line} under another title "

@@ -35,7 +35,7 @@ from .base import Context, Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    for entry in ctx.document.entries:
+    for entry in ctx.entries:
         for link in entry.links:
             if not link.url[:7].lower() == "http://":
                 continue

@@ -33,7 +33,7 @@ from .base import Context, Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    for entry in ctx.document.entries:
+    for entry in ctx.entries:
         for link in entry.links:
             m = arxiv_match(link.url)
             if m is None:

@@ -29,14 +29,14 @@ from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import LinkKind
-from ..urls import CODE_HOSTS, host_of
+from ..urls import CODE_HOSTS, host_in, host_of
 from .base import Context, Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    for entry in ctx.document.entries:
+    for entry in ctx.entries:
         for link in entry.links:
-            if link.kind is LinkKind.PAPER and host_of(link.url) in CODE_HOSTS:
+            if link.kind is LinkKind.PAPER and host_in(link.url, CODE_HOSTS):
                 yield RULE.diagnostic(f"paper link points at a code host ({host_of(link.url)})", link.url_span)
 
 
