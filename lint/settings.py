@@ -13,7 +13,6 @@ in pre-commit read none, and pydantic would be a fifth of their start-up.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -110,6 +109,8 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
 
 def load_file(path: Path) -> Settings | None:
     """Settings from one file; None for a pyproject.toml without `[tool.kdlint]`."""
+    import tomllib  # here: most runs read no configuration file
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -1,21 +1,21 @@
 """The venue vocabulary: canonical names, aliases and misspellings, periodicity, renames.
 
-The shipped table is schema/venues.toml; its schema is the pydantic model in
-`kdlint.venue_table` (schema/venues.schema.json), which the tests hold the
-shipped table to, so that reading it here needs no pydantic. A list adds
-venues and aliases with the `venues` setting.
+The shipped table is schema/venues.toml (read from its parsed copy in
+schema/tables.json); its schema is the pydantic model in `kdlint.venue_table`
+(schema/venues.schema.json), which the tests hold the shipped table to, so
+that reading it here needs no pydantic. A list adds venues and aliases with
+the `venues` setting.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any, Literal
 
-from .schema import read_text
+from .schema import table
 
 _TRAILING_ACRONYM = re.compile(r"^.+\(\s*([A-Za-z][\w&\-]*)\s*\)\s*$")
 
@@ -68,7 +68,7 @@ def fold(name: str) -> str:
 @cache
 def shipped() -> tuple[Venue, ...]:
     """The rows of schema/venues.toml."""
-    return tuple(Venue.from_row(row) for row in tomllib.loads(read_text("venues.toml"))["venue"])
+    return tuple(Venue.from_row(row) for row in table("venues.toml")["venue"])
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,11 @@ extended by a list's own configuration."""
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
-from .schema import read_text
+from .schema import table
 from .venues import VenueIndex
 
 _YEAR = re.compile(r"(?<=[ \t])(?:19|20)\d\d(?![\w/.-])")
@@ -17,15 +16,9 @@ _WORD = re.compile(r"[^\s,;:()\[\]]+")
 _YEAR_FIRST = re.compile(r"(?<![\w.,/-])(?:19|20)\d\d(?=[ \t])")
 
 
-def _load_toml(name: str) -> dict[str, object]:
-    return tomllib.loads(read_text(name))
-
-
 @cache
 def shipped_code_labels() -> dict[str, tuple[str, ...]]:
-    table = _load_toml("code_labels.toml")["labels"]
-    assert isinstance(table, dict)
-    return {canonical: tuple(variants) for canonical, variants in table.items()}
+    return {canonical: tuple(variants) for canonical, variants in table("code_labels.toml")["labels"].items()}
 
 
 def spelling_table(labels: Mapping[str, tuple[str, ...] | list[str]]) -> dict[str, str]:

@@ -31,6 +31,15 @@ def test_shipped_table_validates_against_its_json_schema() -> None:
     assert kinds == {"conference", "workshop", "journal", "preprint"}
 
 
+def test_the_parsed_copy_of_the_vocabularies_is_current() -> None:
+    from kdlint.schema import TABLES, compiled_tables, table
+
+    assert (REPO / "schema" / "tables.json").read_text() == compiled_tables(), \
+        "regenerate: python -m kdlint.schema > schema/tables.json"
+    for name in TABLES:
+        assert table(name) == tomllib.loads((REPO / "schema" / name).read_text())
+
+
 def test_runtime_venues_have_the_schema_fields() -> None:
     """kdlint reads venues.toml without pydantic: the records and the schema must not drift apart."""
     from dataclasses import fields
