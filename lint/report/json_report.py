@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
@@ -66,7 +65,7 @@ class ReportItem(BaseModel):
             else ReportFix(
                 applicability=fix.applicability,
                 message=fix.message,
-                edits=[ReportEdit(**asdict(edit.span), content=edit.content) for edit in fix.edits],
+                edits=[ReportEdit(**edit.span._asdict(), content=edit.content) for edit in fix.edits],
             ),
         )
 

@@ -25,7 +25,6 @@ Safe: only the label's spelling changes, never the URL.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from .base import Context, Fixable, Rule
@@ -42,7 +41,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             if canonical is None or canonical == label:
                 continue
             start = link.label_span.column + link.label.index(label)
-            span = replace(link.label_span, column=start, end_column=start + len(label))
+            span = link.label_span._replace(column=start, end_column=start + len(label))
             fix = Fix(applicability=Applicability.SAFE, message=f"Write `{canonical}`",
                       edits=(Edit.replace(span, canonical),))
             yield RULE.diagnostic(f"code label `{label}` is spelled `{canonical}`", span, fix)
