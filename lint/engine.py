@@ -11,7 +11,7 @@ from .settings import Settings
 from .diagnostics import Diagnostic
 from .document import parse_document
 from .model import Document
-from .rules import RULES, UNUSED_SUPPRESSION, Context, Rule
+from .rules import RULES, UNUSED_SUPPRESSION, Context, Fixable, Rule
 from .selection import select_rules
 from .source import SourceText
 from .suppression import apply
@@ -49,19 +49,28 @@ class Linter:
 
     def check(self, source: SourceText) -> tuple[Document, list[Diagnostic]]:
         with collector.paused():
-            return self._check(source)
+            document = self.parse(source)
+            return document, self.findings(source, document)
 
-    def _check(self, source: SourceText) -> tuple[Document, list[Diagnostic]]:
-        document = parse_document(source, self.vocabulary, self.skip_sections, self.style)
+    def parse(self, source: SourceText) -> Document:
+        return parse_document(source, self.vocabulary, self.skip_sections, self.style)
+
+    def findings(self, source: SourceText, document: Document, fixable_only: bool = False) -> list[Diagnostic]:
+        """What the rules find in `document`, less what suppression comments suppress, sorted.
+
+        `fixable_only` runs only the rules that can fix something, and not the
+        one that reports unused suppressions (which needs every other rule's
+        findings): what `kdlint fix` needs between its passes.
+        """
         ctx = Context(source=source, document=document, vocabulary=self.vocabulary, sort=self.sort,
                       cross_section_duplicates=self.cross_section_duplicates, title_similarity=self.title_similarity,
                       enabled=frozenset(rule.code for rule in self.rules))
         found: list[Diagnostic] = []
         for rule in self.rules:
-            if rule is not UNUSED_SUPPRESSION:
+            if rule is not UNUSED_SUPPRESSION and not (fixable_only and rule.fixable is Fixable.NEVER):
                 found.extend(rule.check(ctx))
         kept, use, stray = apply(found, document.pragmas)
-        if UNUSED_SUPPRESSION in self.rules:
+        if UNUSED_SUPPRESSION in self.rules and not fixable_only:
             kept.extend(UNUSED_SUPPRESSION.check(replace(ctx, pragma_use=use, stray_enables=stray)))
         kept.sort(key=Diagnostic.sort_key)
-        return document, kept
+        return kept

@@ -148,14 +148,21 @@ def fix_source(source: SourceText, linter: Linter = Linter(), unsafe: bool = Fal
 
 
 def _fix_source(source: SourceText, linter: Linter, unsafe: bool) -> FixResult:
-    document, found = linter.check(source)
+    # Between passes only the rules that can fix something run; every rule runs
+    # once nothing is left to fix (on the last parse), and whatever fixes that
+    # finds (an unused suppression) start another pass.
+    document = linter.parse(source)
     original, original_doc = source, document
+    found, complete = linter.findings(source, document, fixable_only=True), False
     applied = passes = 0
     rewrites: dict[str, str] = {}
     codes: Counter[str] = Counter()
     dropped = 0  # duplicate entries removed on purpose
     while passes < MAX_PASSES:
         chosen = select_fixes(source, [d for d in found if wanted(d, unsafe)])
+        if not chosen and not complete:
+            found, complete = linter.findings(source, document), True
+            chosen = select_fixes(source, [d for d in found if wanted(d, unsafe)])
         if not chosen:
             break
         passes += 1
@@ -169,7 +176,10 @@ def _fix_source(source: SourceText, linter: Linter, unsafe: bool) -> FixResult:
         if text == source.text:
             break
         source = source.replace(text)
-        document, found = linter.check(source)
+        document = linter.parse(source)
+        found, complete = linter.findings(source, document, fixable_only=True), False
+    if not complete:
+        found = linter.findings(source, document)
     if applied:
         problems = losses(snapshot(original, original_doc, rewrites), snapshot(source, document, rewrites), dropped)
         if problems:
