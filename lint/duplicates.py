@@ -11,8 +11,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from functools import partial
-from typing import TYPE_CHECKING
 from itertools import chain, compress, count, repeat
+from typing import TYPE_CHECKING
 
 from . import blocks
 from .diagnostics import Applicability, Fix
@@ -71,22 +71,20 @@ def id_pairs(ctx: Context) -> Iterator[tuple[Entry, Entry, PaperId]]:
     """
     seen = _FirstSeen()
     for entry in ctx.entries:
-        keys = [((pid.kind, pid.value), pid) for pid in entry.paper_ids]  # a tuple hashes faster than a PaperId
-        named = _earlier_by_id(ctx, seen, entry, keys)
+        named = _earlier_by_id(ctx, seen, entry)
         if named is not None:
             yield named[0], entry, named[1]
-        for key, _ in keys:
-            seen.add(key, entry)
+        for pid in entry.paper_ids:
+            seen.add(pid, entry)
 
 
-def _earlier_by_id(ctx: Context, seen: _FirstSeen, entry: Entry,
-                   keys: list[tuple[tuple[str, str], PaperId]]) -> tuple[Entry, PaperId] | None:
-    for key, pid in keys:
-        other = seen.same_section(key, entry)
+def _earlier_by_id(ctx: Context, seen: _FirstSeen, entry: Entry) -> tuple[Entry, PaperId] | None:
+    for pid in entry.paper_ids:
+        other = seen.same_section(pid, entry)
         if other is not None:
             return other, pid
-    for key, pid in keys:
-        other = seen.any_section(ctx, key)
+    for pid in entry.paper_ids:
+        other = seen.any_section(ctx, pid)
         if other is not None:
             return other, pid
     return None
