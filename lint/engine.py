@@ -50,27 +50,33 @@ class Linter:
     def check(self, source: SourceText) -> tuple[Document, list[Diagnostic]]:
         with collector.paused():
             document = self.parse(source)
-            return document, self.findings(source, document)
+            ctx = self.context(source, document)
+            return document, self.report(ctx, [*self.run(ctx, fixable=True), *self.run(ctx, fixable=False)])
 
     def parse(self, source: SourceText) -> Document:
         return parse_document(source, self.vocabulary, self.skip_sections, self.style)
 
-    def findings(self, source: SourceText, document: Document, fixable_only: bool = False) -> list[Diagnostic]:
-        """What the rules find in `document`, less what suppression comments suppress, sorted.
+    def context(self, source: SourceText, document: Document) -> Context:
+        return Context(source=source, document=document, vocabulary=self.vocabulary, sort=self.sort,
+                       cross_section_duplicates=self.cross_section_duplicates, title_similarity=self.title_similarity,
+                       enabled=frozenset(rule.code for rule in self.rules))
 
-        `fixable_only` runs only the rules that can fix something, and not the
-        one that reports unused suppressions (which needs every other rule's
-        findings): what `kdlint fix` needs between its passes.
+    def run(self, ctx: Context, fixable: bool) -> list[Diagnostic]:
+        """What the rules that can fix something (`fixable`), or the others, find; suppressions not applied.
+
+        The rule that reports unused suppressions is not among them: it runs in
+        `report`, after every other rule. `kdlint fix` runs only the fixing
+        rules between its passes.
         """
-        ctx = Context(source=source, document=document, vocabulary=self.vocabulary, sort=self.sort,
-                      cross_section_duplicates=self.cross_section_duplicates, title_similarity=self.title_similarity,
-                      enabled=frozenset(rule.code for rule in self.rules))
-        found: list[Diagnostic] = []
-        for rule in self.rules:
-            if rule is not UNUSED_SUPPRESSION and not (fixable_only and rule.fixable is Fixable.NEVER):
-                found.extend(rule.check(ctx))
-        kept, use, stray = apply(found, document.pragmas)
-        if UNUSED_SUPPRESSION in self.rules and not fixable_only:
+        return [diagnostic for rule in self.rules
+                if rule is not UNUSED_SUPPRESSION and (rule.fixable is not Fixable.NEVER) == fixable
+                for diagnostic in rule.check(ctx)]
+
+    def report(self, ctx: Context, found: list[Diagnostic], complete: bool = True) -> list[Diagnostic]:
+        """`found` less what suppression comments suppress, sorted; with the unused suppressions when `found`
+        is `complete` (every rule's findings)."""
+        kept, use, stray = apply(found, ctx.document.pragmas)
+        if complete and UNUSED_SUPPRESSION in self.rules:
             kept.extend(UNUSED_SUPPRESSION.check(replace(ctx, pragma_use=use, stray_enables=stray)))
         kept.sort(key=Diagnostic.sort_key)
         return kept

@@ -148,12 +148,14 @@ def fix_source(source: SourceText, linter: Linter = Linter(), unsafe: bool = Fal
 
 
 def _fix_source(source: SourceText, linter: Linter, unsafe: bool) -> FixResult:
-    # Between passes only the rules that can fix something run; every rule runs
+    # Between passes only the rules that can fix something run; the others run
     # once nothing is left to fix (on the last parse), and whatever fixes that
-    # finds (an unused suppression) start another pass.
+    # brings (an unused suppression) start another pass.
     document = linter.parse(source)
     original, original_doc = source, document
-    found, complete = linter.findings(source, document, fixable_only=True), False
+    ctx = linter.context(source, document)
+    fixing = linter.run(ctx, fixable=True)
+    found, complete = linter.report(ctx, fixing, complete=False), False
     applied = passes = 0
     rewrites: dict[str, str] = {}
     codes: Counter[str] = Counter()
@@ -161,7 +163,7 @@ def _fix_source(source: SourceText, linter: Linter, unsafe: bool) -> FixResult:
     while passes < MAX_PASSES:
         chosen = select_fixes(source, [d for d in found if wanted(d, unsafe)])
         if not chosen and not complete:
-            found, complete = linter.findings(source, document), True
+            found, complete = linter.report(ctx, [*fixing, *linter.run(ctx, fixable=False)]), True
             chosen = select_fixes(source, [d for d in found if wanted(d, unsafe)])
         if not chosen:
             break
@@ -177,9 +179,11 @@ def _fix_source(source: SourceText, linter: Linter, unsafe: bool) -> FixResult:
             break
         source = source.replace(text)
         document = linter.parse(source)
-        found, complete = linter.findings(source, document, fixable_only=True), False
+        ctx = linter.context(source, document)
+        fixing = linter.run(ctx, fixable=True)
+        found, complete = linter.report(ctx, fixing, complete=False), False
     if not complete:
-        found = linter.findings(source, document)
+        found = linter.report(ctx, [*fixing, *linter.run(ctx, fixable=False)])
     if applied:
         problems = losses(snapshot(original, original_doc, rewrites), snapshot(source, document, rewrites), dropped)
         if problems:
