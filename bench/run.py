@@ -8,12 +8,16 @@ interleaved so that every size is measured under the same machine load:
 - import:  python -c "import mistletoe"   (the floor for small lists: start-up)
 - check:   kdlint check --isolated FILE
 - fix:     kdlint fix --isolated --diff FILE
-- worst:   kdlint fix --isolated --diff on a list whose every section is in reverse
-           order and every venue misspelled (10,000 entries)
+- worst:   kdlint check and kdlint fix --diff on a list whose every section is in
+           reverse order and every venue misspelled (10,000 entries), with the
+           configuration sort = "year" (a list reversed throughout would
+           otherwise be read as sorted newest first)
 - markdownlint-cli2 / awesome-lint when they are installed.
 
-It prints the median of --runs runs after one warm-up, kdlint's ratio to the
-floor, and each process's peak RSS (from wait4), with the machine's core count.
+The commands of one size take turns run by run, so that a change in the
+machine's load falls on all of them alike. It prints the median of --runs
+runs after one warm-up, kdlint's ratio to the floor, and each process's peak
+RSS (from wait4), with the machine's core count.
 """
 
 from __future__ import annotations
@@ -79,23 +83,32 @@ def generate(entries: int, seed: int = 7, worst: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def measure(command: list[str], runs: int) -> tuple[float, int]:
-    """Median wall-clock seconds over `runs` runs after a warm-up, and the largest peak RSS (KiB)."""
+def _run_once(command: list[str]) -> tuple[float, int]:
+    """Wall-clock seconds and peak RSS (KiB) of one run of `command`."""
     import time
 
-    times, peaks = [], []
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} exited {os.waitstatus_to_exitcode(status)}")
+    return elapsed, usage.ru_maxrss
+
+
+def measure(commands: dict[str, list[str]], runs: int) -> dict[str, tuple[float, int]]:
+    """For each command, the median wall-clock seconds over `runs` runs after a warm-up, and the largest peak
+    RSS (KiB). The commands take turns, run by run, so that a change in the machine's load falls on all of
+    them alike and their ratios stay fair."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    peaks: dict[str, list[int]] = {name: [] for name in commands}
     for attempt in range(runs + 1):
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(process.pid, 0)
-        process.returncode = os.waitstatus_to_exitcode(status)
-        elapsed = time.perf_counter() - start
-        if process.returncode not in (0, 1):
-            raise SystemExit(f"{' '.join(command)} exited {process.returncode}")
-        if attempt:
-            times.append(elapsed)
-            peaks.append(usage.ru_maxrss)
-    return statistics.median(times), max(peaks)
+        for name, command in commands.items():
+            elapsed, peak = _run_once(command)
+            if attempt:
+                times[name].append(elapsed)
+                peaks[name].append(peak)
+    return {name: (statistics.median(times[name]), max(peaks[name])) for name in commands}
 
 
 def _editable(python: str, cwd: str) -> bool:
@@ -121,35 +134,42 @@ def main(argv: list[str] | None = None) -> int:
         print("note: kdlint is installed editable (pip install -e); its import hook adds to every start-up. "
               "`pip install .` measures what users run.")
     with tempfile.TemporaryDirectory() as tmp:
-        start_up, _ = measure([python, "-c", "import mistletoe"], args.runs)
-        print(f"{'import mistletoe':>34}: {start_up:6.3f} s")
         rows = []
         checks: dict[int, float] = {}
+        start_up = 0.0
         for size in args.sizes:
             path = Path(tmp) / f"list-{size}.md"
             path.write_text(generate(size))
-            floor_time, floor_rss = measure([*floor, str(path)], args.runs)
-            check_time, check_rss = measure([*kdlint, "check", "--isolated", str(path)], args.runs)
-            fix_time, _ = measure([*kdlint, "fix", "--isolated", "--diff", str(path)], args.runs)
+            commands = {"floor": [*floor, str(path)], "check": [*kdlint, "check", "--isolated", str(path)],
+                        "fix": [*kdlint, "fix", "--isolated", "--diff", str(path)]}
+            if size == min(args.sizes):
+                commands["import"] = [python, "-c", "import mistletoe"]
+            commands.update({name: [*command, str(path)] for name, command in others.items()})
+            timed = measure(commands, args.runs)
+            (floor_time, floor_rss), (check_time, check_rss), (fix_time, _) = timed["floor"], timed["check"], timed["fix"]
+            if "import" in timed:
+                start_up, small = timed["import"][0], size
             checks[size] = check_time
             rows.append((size, path.stat().st_size, floor_time, floor_rss, check_time, check_rss, fix_time))
-            for name, command in others.items():
-                other_time, other_rss = measure([*command, str(path)], args.runs)
+            for name in others:
+                other_time, other_rss = timed[name]
                 print(f"{name:>24} {size:>9,}: {other_time:6.3f} s  {other_rss // 1024:5} MB")
         print(f"{'entries':>9} {'size':>9} {'floor':>8} {'check':>8} {'ratio':>6} {'fix --diff':>10} "
               f"{'RSS floor':>10} {'RSS check':>10}")
         for size, nbytes, floor_time, floor_rss, check_time, check_rss, fix_time in rows:
             print(f"{size:>9,} {nbytes / 1e6:>7.2f}MB {floor_time:>7.3f}s {check_time:>7.3f}s "
                   f"{check_time / floor_time:>6.2f} {fix_time:>9.3f}s {floor_rss // 1024:>8} MB {check_rss // 1024:>8} MB")
-        if 100 in checks:
-            print(f"100 entries: check / import mistletoe = {checks[100] / start_up:.2f}")
+        print(f"import mistletoe: {start_up:.3f} s; {small:,} entries: check / import mistletoe = "
+              f"{checks[small] / start_up:.2f}")
         if 10_000 in checks and 50_000 in checks:
             print(f"growth 10,000 -> 50,000 entries: {checks[50_000] / checks[10_000]:.2f}x (linear: 5x)")
         worst_size = 10_000 if 10_000 in checks else max(checks)
-        worst = Path(tmp) / "worst.md"
+        worst, oldest_first = Path(tmp) / "worst.md", Path(tmp) / "oldest-first.toml"
         worst.write_text(generate(worst_size, worst=True))
-        worst_check, _ = measure([*kdlint, "check", "--isolated", str(worst)], args.runs)
-        worst_fix, _ = measure([*kdlint, "fix", "--isolated", "--diff", str(worst)], args.runs)
+        oldest_first.write_text('sort = "year"\n')  # else kdlint infers newest-first from the reversed sections
+        timed = measure({"check": [*kdlint, "check", "--config", str(oldest_first), str(worst)],
+                         "fix": [*kdlint, "fix", "--config", str(oldest_first), "--diff", str(worst)]}, args.runs)
+        worst_check, worst_fix = timed["check"][0], timed["fix"][0]
         print(f"worst case {worst_size:,} entries (every section reversed, every venue misspelled): "
               f"check {worst_check:.3f} s, fix --diff {worst_fix:.3f} s, fix / check = {worst_fix / worst_check:.2f}")
     return 0

@@ -1,0 +1,44 @@
+"""The benchmark's list generator and a one-run smoke test of `python bench/run.py`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "bench"))
+
+import run  # noqa: E402  (bench/run.py)
+
+from kdlint.engine import Linter  # noqa: E402
+from kdlint.source import SourceText  # noqa: E402
+
+
+def test_lists_are_deterministic_canonical_and_hold_the_entries_asked_for() -> None:
+    text = run.generate(1_000)
+    assert text == run.generate(1_000) and text != run.generate(1_000, seed=8)
+    document, found = Linter().check(SourceText(text))
+    assert len(document.entries) == 1_000 and all(e.style == "bold" for e in document.entries)
+    codes = Counter(d.code for d in found)
+    assert 0 < codes["KD202"] < 100  # about 3% of the venues misspelled
+    assert codes["KD301"] < 200  # in year order but for ICCV and ECCV years moved to their rhythm, and a swap
+
+
+def test_the_worst_case_misspells_every_venue_and_reverses_every_section() -> None:
+    text = run.generate(1_000, worst=True)
+    document, found = Linter(sort="year").check(SourceText(text))
+    codes = Counter(d.code for d in found)
+    assert codes["KD202"] == len(document.entries) == 1_000
+    assert codes["KD301"] > 800  # nearly every entry out of the oldest-first order
+
+
+def test_the_benchmark_runs_and_prints_its_table(tmp_path: Path) -> None:
+    out = subprocess.run([sys.executable, str(REPO / "bench" / "run.py"), "--sizes", "20", "--runs", "1"],
+                         capture_output=True, text=True, check=True, cwd=tmp_path).stdout
+    lines = out.splitlines()
+    assert lines[0].startswith("kdlint benchmark:")
+    assert any(line.split()[:2] == ["20", "0.00MB"] for line in lines)
+    assert "20 entries: check / import mistletoe = " in out
+    assert lines[-1].startswith("worst case 20 entries")
