@@ -8,7 +8,8 @@ faster than linearly with the list. Almost nothing kdlint makes is a reference
 cycle, and the one big cycle, mistletoe's tree (every token points at its
 parent), is taken apart by `document.release` as soon as it has been read, so
 reference counting frees nearly everything on time; what is left is collected
-once, when the collector is switched back on.
+once, when the collector is switched back on (the `kdlint` command keeps it
+off for its whole run: see `kdlint.__main__`).
 """
 
 from __future__ import annotations

@@ -7,12 +7,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import collector
-from .settings import Settings
 from .diagnostics import Diagnostic
 from .document import parse_document
 from .model import Document
 from .rules import RULES, UNUSED_SUPPRESSION, Context, Fixable, Rule
 from .selection import select_rules
+from .settings import Settings
 from .source import SourceText
 from .suppression import apply
 from .vocabulary import DEFAULT, Vocabulary
