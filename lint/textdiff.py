@@ -18,9 +18,10 @@ lines without a final newline are printed as they are, as difflib does.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
+
+from .ordering import longest_in_order
 
 SMALL_GAP = 40_000  # at most this many (a line, b line) pairs in a gap handed to SequenceMatcher
 
@@ -58,7 +59,9 @@ def _pairing(a: Sequence[str], b: Sequence[str]) -> list[int]:
             pair[ahi] = bhi
         if alo == ahi or blo == bhi:
             continue
-        anchors = _longest_increasing(_unique_pairs(a, b, alo, ahi, blo, bhi))
+        pairs = _unique_pairs(a, b, alo, ahi, blo, bhi)
+        keep = longest_in_order([j for _, j in pairs])  # the j are distinct: non-decreasing is increasing
+        anchors = [pair for k, pair in enumerate(pairs) if k in keep]
         if anchors:
             for i, j in anchors:
                 pair[i] = j
@@ -86,30 +89,6 @@ def _unique_pairs(a: Sequence[str], b: Sequence[str], alo: int, ahi: int, blo: i
             in_b[line] = -1 if line in in_b else j
     # A dict keeps keys in first-seen order, and a line seen once was first seen at its index.
     return [(i, in_b[line]) for line, i in in_a.items() if i >= 0 and in_b.get(line, -1) >= 0]
-
-
-def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A longest subsequence of `pairs` (sorted by i, distinct j) whose j also increase."""
-    tops: list[int] = []  # tops[k]: smallest last j of an increasing run of length k + 1
-    top_at: list[int] = []  # the index in `pairs` of that last pair
-    previous = [-1] * len(pairs)  # the pair before each one in its best run
-    for index, (_, j) in enumerate(pairs):
-        k = bisect_left(tops, j)
-        if k:
-            previous[index] = top_at[k - 1]
-        if k == len(tops):
-            tops.append(j)
-            top_at.append(index)
-        else:
-            tops[k] = j
-            top_at[k] = index
-    run: list[tuple[int, int]] = []
-    index = top_at[-1] if top_at else -1
-    while index >= 0:
-        run.append(pairs[index])
-        index = previous[index]
-    run.reverse()
-    return run
 
 
 def _changes(pair: list[int], size_a: int, size_b: int) -> list[Change]:
