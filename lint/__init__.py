@@ -1,3 +1,3 @@
 """kdlint: a linter and fixer for curated Markdown lists of research papers."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

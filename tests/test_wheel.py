@@ -1,17 +1,46 @@
-"""The built wheel carries everything kdlint loads at run time, and works from a fresh venv."""
+"""What users install: the built wheel holds exactly the package, and every command works from a fresh venv.
+
+The wheel is built from a clean copy of the tree and installed, with its
+dependencies from the package index, into a virtual environment of its own;
+every command then runs from that environment in a directory that holds no
+kdlint source, so nothing of the checkout can stand in for what ships.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import subprocess
 import sys
 import venv
 import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from fake_github import FakeGitHub, serve
 
 REPO = Path(__file__).resolve().parent.parent
+LIST = ("## A\n\n"
+        "- **Deep Mutual Learning, CVPR 2018** [[Pytorch]](https://github.com/x/y)\n"
+        "  - http://arxiv.org/abs/1706.00384v2\n"
+        "  - *Ying Zhang, Tao Xiang.*\n")
+FIXED = LIST.replace("Pytorch", "PyTorch").replace("http://arxiv.org/abs/1706.00384v2", "https://arxiv.org/abs/1706.00384")
+OTHER = ("## A\n\n"
+         "- **Relational Knowledge Distillation, CVPR 2019**\n"
+         "  - https://arxiv.org/abs/1904.05068\n"
+         "  - *Wonpyo Park, Dongju Kim.*\n")
+
+
+def expected_members() -> set[str]:
+    """What the wheel must hold: every file of lint/ and schema/ that is code or data the code loads."""
+    members = {f"kdlint/{p.relative_to(REPO / 'lint').as_posix()}" for p in (REPO / "lint").rglob("*.py")}
+    members.add("kdlint/py.typed")
+    members |= {f"kdlint/schema/{p.name}" for p in (REPO / "schema").iterdir()
+                if p.suffix in (".py", ".json", ".toml")}
+    return members
 
 
 @pytest.fixture(scope="module")
@@ -20,37 +49,139 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # Build from a clean copy: setuptools reuses build/ in the tree, where stale modules would slip in.
     tree = tmp_path_factory.mktemp("tree") / "kdlint"
     shutil.copytree(REPO, tree, ignore=shutil.ignore_patterns(".git", "build", "dist", "*.egg-info", "__pycache__",
-                                                             ".pytest_cache", ".venv"))
+                                                             ".pytest_cache", ".venv", ".kdlint_cache"))
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(tree)],
                    check=True, capture_output=True)
     (built,) = out.glob("kdlint-*.whl")
     return built
 
 
-def test_wheel_holds_the_package_and_its_data(wheel: Path) -> None:
-    names = set(zipfile.ZipFile(wheel).namelist())
-    for name in ("kdlint/__init__.py", "kdlint/cli.py", "kdlint/rules/kd101_title.py", "kdlint/report/text.py",
-                 "kdlint/schema/code_labels.toml", "kdlint/schema/report.schema.json"):
-        assert name in names
-    assert not any(name.startswith(("tests/", "lint/", "schema/")) for name in names)
+@dataclass
+class Installed:
+    """A fresh venv holding the wheel; `run` is a command of it, in a directory without kdlint's source."""
+
+    bin: Path
+    cwd: Path
+
+    def run(self, *args: str, stdin: str | None = None, env: dict[str, str] | None = None,
+            cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+        clean = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "KDLINT_"))}
+        return subprocess.run([str(self.bin / "kdlint"), *args], input=stdin, capture_output=True, text=True,
+                              cwd=cwd or self.cwd, env={**clean, **(env or {})}, timeout=120)
 
 
-def test_kdlint_check_from_a_fresh_venv(wheel: Path, tmp_path: Path) -> None:
-    env_dir = tmp_path / "venv"
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    env_dir = tmp_path_factory.mktemp("venv")
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
     subprocess.run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", str(wheel)],
                    check=True, capture_output=True)
-    where = subprocess.run([str(python), "-c", "import kdlint.vocabulary as v; print(v.__file__)"],
-                           check=True, capture_output=True, text=True, cwd=tmp_path).stdout
-    assert where.startswith(str(env_dir))
-    listing = tmp_path / "list.md"
-    listing.write_text("## A\n\n- **Deep Mutual Learning, CVPR 2018** [[Pytorch]](https://github.com/x/y)\n"
-                       "  - https://arxiv.org/abs/1706.00384\n  - *Ying Zhang, Tao Xiang.*\n")
-    done = subprocess.run([str(env_dir / "bin" / "kdlint"), "check", str(listing)], capture_output=True,
-                          text=True, cwd=tmp_path)
-    assert done.returncode == 1, done.stderr
-    assert done.stdout.splitlines()[0] == f"{listing}:3:41: KD108 [*] code label `Pytorch` is spelled `PyTorch`"
-    done = subprocess.run([str(env_dir / "bin" / "kdlint"), "check", str(REPO / "README.source.md")],
-                          capture_output=True, text=True, cwd=tmp_path)
+    work = tmp_path_factory.mktemp("work")
+    where = subprocess.run([str(python), "-c", "import kdlint.review.post as m; print(m.__file__)"],
+                           check=True, capture_output=True, text=True, cwd=work).stdout
+    assert where.startswith(str(env_dir)), where
+    return Installed(bin=env_dir / "bin", cwd=work)
+
+
+@pytest.fixture
+def listing(installed: Installed) -> Path:
+    path = installed.cwd / "list.md"
+    path.write_text(LIST)
+    return path
+
+
+def test_the_wheel_holds_exactly_the_package_and_its_data(wheel: Path) -> None:
+    names = {n for n in zipfile.ZipFile(wheel).namelist() if ".dist-info/" not in n}
+    assert names == expected_members()
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in zipfile.ZipFile(wheel).namelist())
+
+
+def test_check(installed: Installed, listing: Path) -> None:
+    done = installed.run("check", "list.md")
+    assert (done.returncode, done.stdout.splitlines()[:2]) == (1, [
+        "list.md:3:41: KD108 [*] code label `Pytorch` is spelled `PyTorch`",
+        "list.md:4:5: KD502 [*] non-canonical arXiv link (plain http, version v2); use https://arxiv.org/abs/1706.00384",
+    ]), done.stderr
+    done = installed.run("check", str(REPO / "README.source.md"))
     assert (done.returncode, done.stdout) == (0, "All checks passed!\n")
+
+
+def test_fix_diff_then_fix(installed: Installed, listing: Path) -> None:
+    done = installed.run("fix", "--diff", "list.md")
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.startswith("--- a/list.md\n+++ b/list.md\n@@ -1,5 +1,5 @@\n")
+    assert listing.read_text() == LIST  # --diff writes nothing
+    done = installed.run("fix", "list.md")
+    assert done.returncode == 0, done.stderr
+    assert listing.read_text() == FIXED
+    assert done.stderr.splitlines()[-1] == "Fixed 2 findings in 1 file; 0 remaining."
+
+
+def test_init_print(installed: Installed, listing: Path) -> None:
+    done = installed.run("init", "--print", "list.md")
+    assert done.returncode == 0, done.stderr
+    assert 'sort = "none"' in done.stdout.splitlines()[1]
+    assert not (installed.cwd / ".kdlint.toml").exists()
+
+
+def test_convert_and_merge(installed: Installed, listing: Path) -> None:
+    done = installed.run("convert", "list.md")
+    assert (done.returncode, done.stdout) == (0, LIST.replace("Pytorch", "PyTorch")), done.stderr
+    (installed.cwd / "other.md").write_text(OTHER)
+    done = installed.run("merge", "list.md", "other.md")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "# Papers\n\n" + LIST.replace("Pytorch", "PyTorch") + OTHER.removeprefix("## A\n")
+    assert done.stderr.strip() == ("Merged 2 entries of 2 lists into 2 entries in 1 sections "
+                                   "(0 duplicates folded into their first entry).")
+
+
+def test_catalogue_commands(installed: Installed) -> None:
+    rules = installed.run("rules", "--output-format", "json")
+    assert rules.returncode == 0 and {"code": "KD108", "name": "code-label"}.items() <= json.loads(rules.stdout)[7].items()
+    rule = installed.run("rule", "KD108")
+    assert rule.returncode == 0 and rule.stdout.startswith("KD108 code-label: ")
+    venues = installed.run("venues")
+    assert venues.returncode == 0 and any(line.startswith("NeurIPS ") for line in venues.stdout.splitlines())
+    version = installed.run("--version")
+    from kdlint import __version__
+
+    assert (version.returncode, version.stdout) == (0, f"kdlint, version {__version__}\n")
+
+
+def _git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def github() -> Iterator[FakeGitHub]:
+    fake = FakeGitHub()
+    server, _ = serve(fake)
+    yield fake
+    server.shutdown()
+
+
+def test_review_prepare_and_post(installed: Installed, tmp_path: Path, github: FakeGitHub) -> None:
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "config", "user.email", "t@example.org")
+    _git(tmp_path, "config", "user.name", "t")
+    (tmp_path / "README.md").write_text(OTHER)
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-qm", "base")
+    (tmp_path / "README.md").write_text(OTHER + "\n" + LIST.removeprefix("## A\n\n"))
+    _git(tmp_path, "commit", "-qam", "pr")
+    done = installed.run("review", "--prepare", "out.json", "--diff-base", "HEAD~1", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    data = json.loads((tmp_path / "out.json").read_text())
+    assert [(f["code"], f["start_line"]) for f in data["findings"]] == [("KD108", 7), ("KD502", 8)]
+
+    github.head_sha = data["head_sha"]
+    github.patches = {"README.md": _git(tmp_path, "diff", "-U0", "HEAD~1", "--", "README.md").split("\n", 4)[4]}
+    token = "ghp_THISISASECRETTOKEN0123456789"
+    done = installed.run("review", "--post", "out.json", "--repo", "octo/list", "--pr", "7",
+                         env={"GITHUB_TOKEN": token, "GITHUB_API_URL": github.url}, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert token not in done.stdout + done.stderr
+    (review,) = github.reviews
+    assert review["commit_id"] == data["head_sha"]
+    assert sorted(c["line"] for c in github.comments) == [7, 8]
