@@ -18,10 +18,10 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .source import InputError
+from .source import DEFAULT_MAX_FILE_SIZE, InputError
 
 CONFIG_NAMES = (".kdlint.toml", "pyproject.toml")
-DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024  # a 50,000-entry list is about 12 MB
+
 
 
 class ConfigError(InputError):
@@ -144,7 +144,10 @@ class ConfigFinder:
             return Settings()
         if self.explicit is not None:
             return self.explicit
-        start = (path.resolve().parent if path is not None else Path.cwd().resolve())
+        try:  # from the directory the path names: a symbolic link finds the configuration beside the link
+            start = (path.absolute().parent if path is not None else Path.cwd()).resolve()
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a loop of symbolic links (Python < 3.13)
+            raise InputError(f"{path}: cannot find its directory ({exc})") from None
         return self._search(start) or Settings()
 
     def _search(self, directory: Path) -> Settings | None:

@@ -246,13 +246,13 @@ def test_readme_example_is_real_output(capsys, monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_fix_refuses_to_write_what_would_lose_content(bad: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kdlint import fixer
+    from kdlint.cli import fix as fix_command
     from kdlint.fixer import ContentLossError
 
     def losing(*args, **kwargs):
         raise ContentLossError("title lost: 'Deep Mutual Learning'")
 
-    monkeypatch.setattr(fixer, "fix_source", losing)
+    monkeypatch.setattr(fix_command, "fix_source", losing)
     code, out, err = run(capsys, "fix", str(bad))
     assert code == 2 and bad.read_text() == BAD
     assert err.splitlines()[0] == (f"kdlint: error: {bad}: not fixed, the result would lose content "
@@ -260,13 +260,28 @@ def test_fix_refuses_to_write_what_would_lose_content(bad: Path, capsys, monkeyp
 
 
 def test_internal_errors_are_one_line_without_traceback(bad: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kdlint import cli
-
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli.Linter, "check", broken)
+    from kdlint.engine import Linter
+
+    monkeypatch.setattr(Linter, "check", broken)
     monkeypatch.delenv("KDLINT_DEBUG", raising=False)
     code, out, err = run(capsys, "check", str(bad))
     assert code == 2
     assert err == "kdlint: error: internal error: RuntimeError: boom (set KDLINT_DEBUG=1 for the traceback)\n"
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"]])
+def test_version_and_help_import_no_engine(argv: list[str]) -> None:
+    code = ("import sys; from kdlint.cli import main\n"
+            f"code = main({argv!r})\n"
+            "print(code, sorted(m for m in sys.modules if m.startswith(('kdlint', 'mistletoe', 'pydantic'))))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    status, modules = done.stdout.splitlines()[-1].split(" ", 1)
+    assert status == "0"
+    assert eval(modules) == ["kdlint", "kdlint.cli", "kdlint.source"]
+    listed = done.stdout.split("Commands:", 1)[1] if argv == ["--help"] else ""
+    from kdlint.cli import COMMANDS
+
+    assert all(f"  {name} " in listed for name in COMMANDS) or argv == ["--version"]

@@ -1,0 +1,63 @@
+"""`kdlint rules`, `kdlint rule CODE` and `kdlint venues`: what kdlint knows."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from ..engine import Linter
+from ..rules import BY_CODE, RULES
+from ..settings import ConfigFinder
+from ..venue_table import Venue
+
+
+@click.command("rules")
+@click.option("--output-format", type=click.Choice(("text", "json")), default="text", show_default=True)
+def rules(output_format: str) -> None:
+    """List every rule: code, name, whether it can fix, what it checks."""
+    if output_format == "json":
+
+        click.echo(json.dumps([{"code": r.code, "name": r.name, "fix": r.fixable.value, "summary": r.summary,
+                                "severity": r.severity.value} for r in RULES], indent=2))
+        return
+    click.echo(f"{'code':<7} {'name':<22} {'fix':<10} summary")
+    for rule in RULES:
+        click.echo(f"{rule.code:<7} {rule.name:<22} {rule.fixable.value:<10} {rule.summary}")
+
+
+@click.command("venues")
+@click.option("--output-format", type=click.Choice(("text", "json")), default="text", show_default=True)
+@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
+              help="Include the venues of this configuration file.")
+def venues(output_format: str, config: Path | None) -> None:
+    """Print the venue vocabulary: canonical name, kind, rhythm, first year, other spellings."""
+    settings = ConfigFinder(config).settings_for(None)
+    vocabulary = Linter.for_file(settings).vocabulary
+    table = vocabulary.venues.venues
+    if output_format == "json":
+
+        rows = [Venue.model_validate(asdict(venue)).model_dump(exclude_defaults=True) for venue in table]
+        click.echo(json.dumps(rows, indent=2))
+        return
+    click.echo(f"{'venue':<34} {'kind':<11} {'held':<20} {'since':<6} other spellings")
+    for venue in table:
+        held = venue.periodicity or "-"
+        if venue.periodicity_since and venue.earlier_periodicity:
+            held += f" (from {venue.periodicity_since})"
+        spellings = [*venue.aliases, *(f"{r.name} (until {r.until})" for r in venue.renamed_from
+                                       if r.name not in venue.aliases)]
+        click.echo(f"{venue.name:<34} {venue.kind:<11} {held:<20} {venue.first_year or '-'!s:<6} "
+                   f"{', '.join(spellings)}".rstrip())
+
+
+@click.command("rule")
+@click.argument("code")
+def rule(code: str) -> None:
+    """Print the documentation of one rule (by code, like KD102, or by name)."""
+    rule = BY_CODE.get(code.upper()) or next((r for r in RULES if r.name == code.lower()), None)
+    if rule is None:
+        raise click.BadParameter(f"unknown rule {code!r}; `kdlint rules` lists them", param_hint="CODE")
+    click.echo(rule.doc.strip())

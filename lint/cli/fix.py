@@ -1,0 +1,76 @@
+"""`kdlint fix`: apply fixes in place, or print them as a diff."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from ..files import STDIN, write_atomic
+from ..fixer import ContentLossError, fix_source
+from ..report import FileResult
+from ..rules import BY_CODE
+from ..source import InputError
+from ..textdiff import unified_diff
+from .options import about, common_options, make_run
+
+
+@click.command()
+@common_options
+@click.option("--diff", "show_diff", is_flag=True, help="Print the changes as a unified diff; write nothing.")
+@click.pass_context
+def fix(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isolated: bool,
+        select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...], output_format: str,
+        unsafe_fixes: bool, show_fixes: bool, exit_zero: bool, quiet: bool, verbose: bool, no_color: bool,
+        show_diff: bool) -> None:
+    """Apply fixes to PATHS in place (safe fixes only unless --unsafe-fixes)."""
+
+    run = make_run(config, isolated, select, extend_select, ignore, output_format, unsafe_fixes, verbose, quiet,
+               no_color, show_fixes)
+    changed = 0
+    applied: Counter[str] = Counter()
+    results: list[FileResult] = []
+    for path in run.inputs(paths):
+        try:
+            _, linter, source = run.prepare(path)
+            outcome = fix_source(source, linter, unsafe=unsafe_fixes)
+        except InputError as exc:
+            run.error(about(path, exc))
+            continue
+        except ContentLossError as exc:
+            run.error(f"{path}: not fixed, the result would lose content ({exc})")
+            continue
+        result = FileResult(path, outcome.source, outcome.document, outcome.remaining)
+        run.explain(path, result)
+        results.append(result)
+        new = outcome.source.to_bytes()
+        if new == source.to_bytes():
+            if path == STDIN and not show_diff:
+                sys.stdout.buffer.write(new)
+            continue
+        changed += 1
+        applied.update(outcome.codes)
+        if show_diff:
+            before = source.text.splitlines(keepends=True)
+            after = outcome.source.text.splitlines(keepends=True)
+            name = "stdin" if path == STDIN else path
+            click.echo("".join(unified_diff(before, after, f"a/{name}", f"b/{name}")), nl=False)
+        elif path == STDIN:
+            sys.stdout.buffer.write(new)
+        else:
+            write_atomic(Path(path), new)
+    if not show_diff and STDIN not in paths:
+        run.print_findings(results)
+    remaining = sum(len(r.diagnostics) for r in results)
+    total = sum(applied.values())
+    if not quiet and results:
+        verb = "Would fix" if show_diff else "Fixed"
+        click.echo(f"{verb} {total} {'finding' if total == 1 else 'findings'} in {changed} "
+                   f"{'file' if changed == 1 else 'files'}; {remaining} remaining.", err=True)
+        if show_fixes:
+            for code, count in sorted(applied.items()):
+                click.echo(f"  {count:>4} × {code} {BY_CODE[code].name}", err=True)
+    left = remaining or (show_diff and changed)
+    ctx.exit(2 if run.failed else 0 if exit_zero or not left else 1)

@@ -1,0 +1,146 @@
+"""What `check` and `fix` share: their options, and `Run`, what one invocation reads and how it reports."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..engine import Linter
+from ..files import STDIN, discover, read
+from ..report import FileResult, text
+from ..selection import SelectorError, check_selector
+from ..settings import ConfigError, ConfigFinder, Settings
+from ..source import STDIN_NAME, InputError, SourceText
+from . import error
+
+FORMATS = ("text", "json", "github", "sarif", "junit")
+FORMAT_MODULES = {"json": "json_report", "github": "github", "sarif": "sarif", "junit": "junit"}
+
+
+@dataclass
+class Run:
+    """What one `check` or `fix` invocation reads and how it reports."""
+
+    finder: ConfigFinder
+    select: list[str] | None
+    extend_select: list[str]
+    ignore: list[str]
+    output_format: str
+    unsafe: bool
+    verbose: bool
+    quiet: bool
+    color: bool
+    show_fixes: bool
+    failed: bool = False
+    _reported: set[str] = field(default_factory=set)
+
+    def error(self, message: str) -> None:
+        self.failed = True
+        if message not in self._reported:  # a broken config file is said once, not once per list
+            self._reported.add(message)
+            error(message)
+
+    def inputs(self, paths: Sequence[str]) -> list[str]:
+        if list(paths) == [STDIN]:
+            return [STDIN]
+        if STDIN in paths:
+            raise InputError("'-' (standard input) cannot be combined with other paths")
+        files, errors = discover(paths or ["."])
+        for problem in errors:
+            self.error(str(problem))
+        return [str(p) for p in files]
+
+    def prepare(self, path: str) -> tuple[Settings, Linter, SourceText]:
+        where = None if path == STDIN else Path(path)
+        settings = self.finder.settings_for(where)
+        linter = Linter.for_file(settings, where, self.select, self.extend_select, self.ignore)
+        return settings, linter, read(path, settings.max_file_size)
+
+    def explain(self, path: str, result: FileResult) -> None:
+        if not self.verbose:
+            return
+        for section in result.document.skipped_sections:
+            click.echo(f"{path}:{section.line}: skipping section {section.title!r}: {section.skip_reason}", err=True)
+        sections = sum(s.holds_papers for s in result.document.sections)
+        click.echo(f"{path}: {len(result.document.entries)} entries in {sections} sections with papers", err=True)
+
+    def print_findings(self, results: list[FileResult], with_statistics: bool = False) -> None:
+        if self.failed and self.output_format == "text" and not any(r.diagnostics for r in results):
+            return  # "All checks passed!" would be false when an input could not be read
+        if with_statistics:
+            from ..report import statistics
+
+            click.echo(statistics.render(results, self.unsafe, as_json=self.output_format == "json"), nl=False)
+            return
+        if self.output_format == "text":
+            rendered = text.render(results, self.unsafe, self.color, self.show_fixes, self.quiet)
+        else:  # each other format is imported when asked for: start-up stays short
+            import importlib
+
+            module = importlib.import_module(f"kdlint.report.{FORMAT_MODULES[self.output_format]}")
+            rendered = module.render(results)
+        click.echo(rendered, nl=False, color=self.color)
+
+
+def about(path: str, exc: InputError) -> str:
+    """The error's line, naming the list when the error itself does not (configuration errors name theirs)."""
+    message = str(exc)
+    named = isinstance(exc, ConfigError) or message.startswith((path, STDIN_NAME))
+    return message if named else f"{path}: {message}"
+
+
+def _selectors(values: Sequence[str], option: str) -> list[str]:
+    found = []
+    for value in values:
+        for part in value.split(","):
+            if part.strip():
+                try:
+                    found.append(check_selector(part))
+                except SelectorError as exc:
+                    raise click.BadParameter(str(exc), param_hint=option) from None
+    return found
+
+
+def _use_color(no_color: bool) -> bool:
+    return not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+
+
+def common_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.argument("paths", nargs=-1, type=click.Path()),
+        click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Use this configuration file for every input (pyproject.toml or .kdlint.toml)."),
+        click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+        click.option("--select", multiple=True, metavar="CODES",
+                     help="Rules to check, replacing the configured ones (codes or prefixes, comma-separated)."),
+        click.option("--extend-select", multiple=True, metavar="CODES", help="Rules to check in addition."),
+        click.option("--ignore", multiple=True, metavar="CODES", help="Rules not to report."),
+        click.option("--output-format", type=click.Choice(FORMATS), default="text", show_default=True,
+                     help="How findings are printed."),
+        click.option("--unsafe-fixes", is_flag=True, help="Also apply (or mark) fixes that are unsafe."),
+        click.option("--show-fixes", is_flag=True, help="Show the fixes: under each finding, or those applied."),
+        click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain (errors still exit 2)."),
+        click.option("-q", "--quiet", is_flag=True, help="Print the findings only, no summary."),
+        click.option("-v", "--verbose", is_flag=True, help="Say which sections are skipped and why."),
+        click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR is honoured too)."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def make_run(config: Path | None, isolated: bool, select: Sequence[str], extend_select: Sequence[str],
+             ignore: Sequence[str], output_format: str, unsafe_fixes: bool, verbose: bool, quiet: bool,
+             no_color: bool, show_fixes: bool) -> Run:
+    return Run(finder=ConfigFinder(config, isolated),
+               select=_selectors(select, "--select") if select else None,
+               extend_select=_selectors(extend_select, "--extend-select"),
+               ignore=_selectors(ignore, "--ignore"), output_format=output_format, unsafe=unsafe_fixes,
+               verbose=verbose, quiet=quiet, color=_use_color(no_color) and output_format == "text",
+               show_fixes=show_fixes)
