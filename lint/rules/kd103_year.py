@@ -25,17 +25,36 @@ Unsafe, and offered only when kdlint has evidence: a two-digit year (`'19`)
 becomes `2019`; otherwise the year the entry's arXiv identifier was issued
 (2211.13449 gives 2022) is inserted, with `arXiv` as the venue when the entry
 names none. A paper often appears at a venue a year after its preprint, so
-check the result.
+check the result. No year or venue is ever added to an entry that writes a
+year anywhere on its lines (`| **[CVPR' 20]** |`, `"Title", NeurIPS, 2019`):
+there kdlint misread where the entry keeps it, and an insertion would give
+the entry two.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from ..model import Entry
 from ..urls import arxiv_year
 from .base import Context, Fixable, Rule
+
+
+# A year as lists write it outside kdlint's reading: 2019, '19, ' 19, 19.03.09; link targets are blanked first.
+_YEAR_WRITTEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|'\s?\d\d(?!\d)")
+_LINK_TARGET = re.compile(r"\]\([^)\s]*\)|https?://\S+")
+
+
+def _year_written(ctx: Context, entry: Entry) -> bool:
+    """Whether the entry's text, links aside, writes a year anywhere (beyond the pairs kdlint read)."""
+    read = {(p.year_span.line, p.year_span.column) for p in entry.venues if p.year_span is not None}
+    for number in entry.lines:
+        text = _LINK_TARGET.sub(lambda m: " " * len(m.group()), ctx.source.line(number))
+        if any((number, m.start() + 1) not in read for m in _YEAR_WRITTEN.finditer(text)):
+            return True
+    return False
 
 
 def _unsafe(message: str, *edits: Edit) -> Fix:
@@ -55,7 +74,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         if not entry.venues:
             arxiv, year = _arxiv_year(entry)
             fix = None
-            if year is not None and entry.bold_span is not None:
+            if year is not None and entry.bold_span is not None and not _year_written(ctx, entry):
                 end = entry.bold_span
                 fix = _unsafe(f"Add `, arXiv {year}` (the year of arXiv:{arxiv})",
                               Edit.insert(end.line, end.end_column - 2, f", arXiv {year}"))
@@ -65,7 +84,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             if pair.year is None:
                 arxiv, year = _arxiv_year(entry)
                 fix = None
-                if year is not None and pair.venue_span is not None:
+                if year is not None and pair.venue_span is not None and not _year_written(ctx, entry):
                     fix = _unsafe(f"Add the year {year} of arXiv:{arxiv}",
                                   Edit.insert(pair.venue_span.line, pair.venue_span.end_column, f" {year}"))
                 yield RULE.diagnostic(f"year missing after venue `{pair.venue}`", pair.span, fix)
