@@ -59,6 +59,7 @@ class Linter:
     def context(self, source: SourceText, document: Document) -> Context:
         return Context(source=source, document=document, vocabulary=self.vocabulary, sort=self.sort,
                        cross_section_duplicates=self.cross_section_duplicates, title_similarity=self.title_similarity,
+                       style=self.style,
                        enabled=frozenset(rule.code for rule in self.rules))
 
     def run(self, ctx: Context, fixable: bool) -> list[Diagnostic]:

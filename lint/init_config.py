@@ -3,8 +3,10 @@
 It records the list's own conventions so that a maintainer of a large legacy
 list starts from a configuration that fits it, then tightens it: the order
 its sections keep, the sections that hold no papers, the code-link labels and
-the venues it uses that kdlint's vocabularies lack, and the canonical-format
-rules that every entry of the list breaks (a list that never gives authors).
+the venues it uses that kdlint's vocabularies lack. The layout and the house
+style kdlint read (what the entries give) are written as a comment: the
+format rules already follow them (`kdlint.house_style`), so `init` never
+proposes ignoring a rule because a list keeps a convention of its own.
 """
 
 from __future__ import annotations
@@ -13,32 +15,30 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .diagnostics import Diagnostic
 from .engine import Linter
 from .model import Document, LinkKind
+from .house_style import rates
 from .ordering import infer_sort
 
-# Format rules that describe a list's convention when (nearly) every entry breaks them.
-CONVENTION_RULES = ("KD101", "KD102", "KD103", "KD104", "KD105")
-CONVENTION_SHARE = 0.9
+PARTS = ("venues", "years", "authors", "paper links")
 
 
 @dataclass
 class Inferred:
     sort: str
     skip_sections: list[str]
-    ignore: dict[str, str] = field(default_factory=dict)  # code -> why
+    layouts: dict[str, int] = field(default_factory=dict)  # entry style -> entries
+    gives: dict[str, bool] = field(default_factory=dict)  # part -> whether the house style gives it
     code_labels: dict[str, int] = field(default_factory=dict)  # label -> uses
     venues: dict[str, int] = field(default_factory=dict)  # venue -> uses
 
 
-def infer(document: Document, found: list[Diagnostic], linter: Linter) -> Inferred:
+def infer(document: Document, linter: Linter) -> Inferred:
     entries = document.bold_entries
     result = Inferred(sort=infer_sort(document), skip_sections=[s.title for s in document.skipped_sections])
-    per_rule = Counter(d.code for d in found if d.code in CONVENTION_RULES)
-    for code in CONVENTION_RULES:
-        if entries and per_rule[code] >= CONVENTION_SHARE * len(entries):
-            result.ignore[code] = f"{per_rule[code]} of {len(entries)} entries: {_why(code)}"
+    result.layouts = dict(Counter(e.style for e in document.entries).most_common())
+    if document.entries:
+        result.gives = dict(zip(PARTS, (rate >= 0.5 for rate in rates(document.entries))))
     labels: Counter[str] = Counter()
     for entry in document.entries:
         for link in entry.links:
@@ -51,16 +51,6 @@ def infer(document: Document, found: list[Diagnostic], linter: Linter) -> Inferr
                                    if pair.venue and linter.vocabulary.venues.lookup(pair.venue) is None)
     result.venues = dict(sorted(venues.items()))
     return result
-
-
-def _why(code: str) -> str:
-    return {
-        "KD101": "the list does not bold its titles",
-        "KD102": "the list does not give venues",
-        "KD103": "the list does not give years",
-        "KD104": "the list does not link its papers",
-        "KD105": "the list does not give authors",
-    }[code]
 
 
 def _string(value: str) -> str:
@@ -84,11 +74,13 @@ def render(inferred: Inferred, source_name: str, table: str) -> str:
         lines.append(f"sort = {_string(inferred.sort)}")
     if inferred.skip_sections:
         lines.append(f"skip-sections = [{', '.join(_string(s) for s in inferred.skip_sections)}]")
-    if inferred.ignore:
-        lines.append("ignore = [")
-        for code, why in inferred.ignore.items():
-            lines.append(f"    {_string(code)},  # {why}")
-        lines.append("]")
+    if inferred.layouts:
+        layouts = ", ".join(f"{style} ({count})" for style, count in inferred.layouts.items())
+        given = [part for part, yes in inferred.gives.items() if yes]
+        missing = [part for part, yes in inferred.gives.items() if not yes]
+        style = f"entries give {', '.join(given) or 'nothing kdlint reads'}"
+        style += f"; not {', '.join(missing)}" if missing else ""
+        lines.append(f"# Read as: {layouts}; {style} (the format rules follow this house style).")
     if inferred.code_labels:
         lines.append("")
         lines.append(f"[{prefix}code-labels]")

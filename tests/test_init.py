@@ -31,9 +31,8 @@ def test_init_writes_kdlint_toml_without_pyproject(listing: Path, capsys) -> Non
         "# Written by `kdlint init README.md` from the list as it was; tighten it from here.",
         'sort = "year"',
         'skip-sections = ["Links"]',
-        "ignore = [",
-        '    "KD105",  # 8 of 8 entries: the list does not give authors',
-        "]",
+        "# Read as: bold (8); entries give venues, years, paper links; not authors (the format rules follow this "
+        "house style).",
         "",
         "[code-labels]",
         "Jittor = []  # used 1×",
@@ -41,9 +40,9 @@ def test_init_writes_kdlint_toml_without_pyproject(listing: Path, capsys) -> Non
         '[venues."Imaginary Results Letters"]  # used 1×; add `kind` and `aliases` as they apply',
     ]
     assert capsys.readouterr().err == (f"Wrote {listing / '.kdlint.toml'}: sort = year; 1 sections skipped; "
-                                       "ignoring KD105; 1 code labels; 1 venues.\n")
+                                       "1 code labels; 1 venues.\n")
     settings = load_file(Path(".kdlint.toml"))
-    assert settings is not None and settings.sort == "year" and settings.ignore == ["KD105"]
+    assert settings is not None and settings.sort == "year" and settings.ignore == []
     assert main(["check", "README.md"]) == 0
 
 
@@ -93,3 +92,12 @@ def test_init_on_seed_001_fits_its_alphabetical_order(tmp_path: Path, monkeypatc
     findings = [(f["code"], f["line"]) for f in json.loads(capsys.readouterr().out)]
     # The year sections and the alphabetical order are the list's own; one entry really breaks the order.
     assert findings == [("KD301", 10)]
+
+
+def test_init_never_ignores_a_rule_for_a_convention_and_check_agrees(listing: Path, capsys) -> None:
+    """The list gives no authors: init proposes no ignore, and check reports no missing author either."""
+    assert main(["init"]) == 0
+    assert "ignore" not in Path(".kdlint.toml").read_text()
+    capsys.readouterr()
+    main(["check", "README.md"])
+    assert "KD105" not in capsys.readouterr().out

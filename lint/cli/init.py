@@ -27,8 +27,7 @@ def init(list_file: str, print_only: bool) -> None:
 
     source = read(list_file, DEFAULT_MAX_FILE_SIZE)
     linter = Linter()
-    document, found = linter.check(source)
-    inferred = infer(document, found, linter)
+    inferred = infer(linter.parse(source), linter)
     directory = Path(list_file).resolve().parent
     pyproject, dotfile = directory / "pyproject.toml", directory / ".kdlint.toml"
     if print_only:
@@ -52,8 +51,6 @@ def init(list_file: str, print_only: bool) -> None:
     summary = [f"sort = {inferred.sort}"]
     if inferred.skip_sections:
         summary.append(f"{len(inferred.skip_sections)} sections skipped")
-    if inferred.ignore:
-        summary.append(f"ignoring {', '.join(inferred.ignore)}")
     if inferred.code_labels:
         summary.append(f"{len(inferred.code_labels)} code labels")
     if inferred.venues:

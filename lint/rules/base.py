@@ -9,6 +9,7 @@ from functools import cached_property
 
 from ..diagnostics import Diagnostic, Fix, Severity, Span
 from ..duplicates import id_pairs, normalise_title
+from ..house_style import Conventions, by_section
 from ..model import Document, Entry, PaperId, VenueYear
 from ..source import SourceText
 from ..venues import Match, Venue
@@ -40,6 +41,7 @@ class Context:
     sort: str | None = None  # the configured order; None: inferred from the document
     cross_section_duplicates: bool = True  # report duplicates across sections
     title_similarity: float = 95.0  # KD403's threshold, 0-100
+    style: str | None = None  # the configured style: then every part of the canonical format is expected
     enabled: frozenset[str] = frozenset()
     pragma_use: Mapping[int, frozenset[str]] = field(default_factory=dict)
     stray_enables: frozenset[int] = frozenset()
@@ -53,6 +55,18 @@ class Context:
     def bold_entries(self) -> tuple[Entry, ...]:
         """`document.bold_entries`: the entries written in the canonical (bold) style."""
         return tuple(self.document.bold_entries)
+
+    @cached_property
+    def _conventions(self) -> dict[tuple[str, ...], Conventions]:
+        grouped: dict[tuple[str, ...], list[Entry]] = {}
+        for entry in self.bold_entries:
+            grouped.setdefault(entry.section, []).append(entry)
+        return by_section(list(grouped.items()), self.style)
+
+    def conventions(self, entry: Entry) -> Conventions:
+        """What the list's own house style expects of `entry` (`house_style`): the format rules report a
+        missing part only where most entries give it."""
+        return self._conventions[entry.section]
 
     @cached_property
     def titles(self) -> tuple[tuple[Entry, str], ...]:

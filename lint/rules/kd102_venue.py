@@ -4,6 +4,9 @@
 Checks that a canonical-style entry says where the paper appeared, after its
 title inside the bold text: `**Title, Venue Year**` (`arXiv Year` for a
 preprint). Several pairs may follow each other: `CVPR 2019, TPAMI 2020`.
+A missing venue is reported only where the list's own house style gives
+venues (`kdlint.house_style`: at least half its entries), or when `style` is
+configured.
 
 ## Why is this bad?
 Readers filter a list by venue, and a missing venue hides whether a paper
@@ -33,7 +36,7 @@ from .base import Context, Fixable, Rule
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     for entry in ctx.bold_entries:
-        if entry.title_span is None or any(pair.venue for pair in entry.venues):
+        if entry.title_span is None or any(pair.venue for pair in entry.venues) or not ctx.conventions(entry).venue:
             continue
         years = [pair for pair in entry.venues if pair.year]
         if years:

@@ -3,7 +3,9 @@
 ## What it does
 Checks that every venue of a canonical-style entry is followed by a
 four-digit year (`CVPR 2019`), and that an entry without any venue still
-gives its year.
+gives its year. A missing year is reported only where the list's own house
+style gives years (`kdlint.house_style`), or when `style` is configured; a
+malformed one always.
 
 ## Why is this bad?
 The year orders the list and tells a reader how recent a method is;
@@ -72,6 +74,8 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         if entry.title_span is None:
             continue
         if not entry.venues:
+            if not ctx.conventions(entry).year:
+                continue  # the list does not give years
             arxiv, year = _arxiv_year(entry)
             fix = None
             if year is not None and entry.bold_span is not None and not _year_written(ctx, entry):
@@ -82,6 +86,8 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             continue
         for pair in entry.venues:
             if pair.year is None:
+                if not ctx.conventions(entry).year:
+                    continue
                 arxiv, year = _arxiv_year(entry)
                 fix = None
                 if year is not None and pair.venue_span is not None and not _year_written(ctx, entry):

@@ -2,7 +2,9 @@
 
 ## What it does
 Checks that a canonical-style entry links to the paper itself: a sub-bullet
-holding the paper URL, or an inline `[[Paper]](url)` on the title line.
+holding the paper URL, or an inline `[[Paper]](url)` on the title line,
+where the list's own house style links its papers (`kdlint.house_style`), or
+when `style` is configured.
 
 ## Why is this bad?
 A list entry that cannot be followed to the paper is a dead end, and without
@@ -35,7 +37,7 @@ from .base import Context, Fixable, Rule
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     for entry in ctx.bold_entries:
-        if entry.paper_link is None:
+        if entry.paper_link is None and ctx.conventions(entry).paper_link:
             span = entry.bold_span or entry.title_span or entry.span
             yield RULE.diagnostic("no paper link (expected a sub-bullet with the paper URL, or [[Paper]](url))", span)
 

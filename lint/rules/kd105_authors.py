@@ -3,6 +3,10 @@
 ## What it does
 Checks that a canonical-style entry has a sub-bullet with its authors in
 italics: `  - *Adriana Romero, Nicolas Ballas, Yoshua Bengio.*`
+A missing author list is reported only where the list's own house style
+gives authors (`kdlint.house_style`: at least half its entries), or when
+`style` is configured: a list that never names authors is not told so on
+every entry.
 
 ## Why is this bad?
 Authors are how readers recognise a paper and how a list tells two papers
@@ -39,6 +43,8 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
     for entry in ctx.bold_entries:
         authors = entry.authors
         if authors is None:
+            if not ctx.conventions(entry).authors:
+                continue  # the list does not give authors
             yield RULE.diagnostic("author list missing (expected a sub-bullet `*Author One, Author Two.*`)",
                                   entry.bold_span or entry.title_span or entry.span)
         elif not authors.italic and authors.line != entry.line:  # names on the title line are another style
