@@ -337,7 +337,7 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
             links.extend(found)
             sub_bullets.append(SubBullet(line=number, kind="links"))
             continue
-        if authors is None and bold and looks_like_names(body):
+        if authors is None and looks_like_names(body):  # under any title: its markup never decides
             authors = parse_authors(body, number, start, False, False)
             sub_bullets.append(SubBullet(line=number, kind="authors"))
             continue

@@ -47,8 +47,17 @@ def snapshot(source: SourceText, document: Document, rewrites: Mapping[str, str]
         urls_by_entry=Counter(tuple(sorted(_follow(link.url, rewrites) for link in e.links)) for e in entries),
         authors=Counter(e.authors.names for e in entries if e.authors),
         headings=tuple(h.text for h in document.headings if not h.entry),  # entry headings count as entries
-        urls=Counter(_follow(m.group(), rewrites) for m in ANY_URL.finditer(source.text)),
+        urls=Counter(_follow(m.group(), rewrites) for m in ANY_URL.finditer(_rewritten(source.text, rewrites))),
     )
+
+
+def _rewritten(text: str, rewrites: Mapping[str, str]) -> str:
+    """`text` with each rewrite applied whose old URL the URL pattern here does not read as one token
+    (`http://a.pdf%20(http://a.pdf)`): those cannot be followed token by token."""
+    for old, new in rewrites.items():
+        if not ANY_URL.fullmatch(old):
+            text = text.replace(old, new)
+    return text
 
 
 def losses(before: Snapshot, after: Snapshot, dropped: int = 0) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -10,10 +11,21 @@ from functools import cached_property
 from ..diagnostics import Diagnostic, Fix, Severity, Span
 from ..duplicates import id_pairs, normalise_title
 from ..house_style import Conventions, by_section
-from ..model import Document, Entry, PaperId, VenueYear
+from ..entry_parser import find_links
+from ..model import Document, Entry, Link, PaperId, Placement, VenueYear
+from ..protected import Protected
 from ..source import SourceText
 from ..venues import Match, Venue
 from ..vocabulary import DEFAULT, Vocabulary
+
+
+LINK_TARGET = re.compile(r"\]\([^()\s]*\)|https?://[^\s<>()\[\]]+")
+
+
+def _blank_target(m: re.Match[str]) -> str:
+    """A link target or bare URL as spaces (`](` and `)` kept), so that its digits are never read as years."""
+    found = m.group()
+    return "](" + " " * (len(found) - 3) + ")" if found.startswith("](") else " " * len(found)
 
 
 class Fixable(str, Enum):
@@ -55,6 +67,56 @@ class Context:
     def bold_entries(self) -> tuple[Entry, ...]:
         """`document.bold_entries`: the entries written in the canonical (bold) style."""
         return tuple(self.document.bold_entries)
+
+    @cached_property
+    def protected(self) -> Protected:
+        """Code and raw HTML, which no rule reads as the list's content (`kdlint.protected`)."""
+        return Protected(self.source, self.document.code_lines)
+
+    @cached_property
+    def loose_lines(self) -> tuple[tuple[int, str], ...]:
+        """(number, text with its protected regions blanked) of every line that is not part of an entry of a
+        section with papers, not code and not a heading: the link and venue rules read these too."""
+        taken = {n for entry in self.entries for n in entry.lines} | {h.line for h in self.document.headings}
+        lines = []
+        for number in range(1, self.source.line_count + 1):
+            if number not in taken and number not in self.document.code_lines:
+                text = self.protected.mask(number)
+                if text.strip():
+                    lines.append((number, text))
+        return tuple(lines)
+
+    @cached_property
+    def loose_links(self) -> tuple[Link, ...]:
+        """The links of `loose_lines`: table cells, prose, resource lists, layouts kdlint does not read."""
+        return tuple(link for number, text in self.loose_lines if "](" in text or "://" in text
+                     for link in find_links(text, number, Placement.INLINE, 0, self.vocabulary))
+
+    @cached_property
+    def links(self) -> tuple[Link, ...]:
+        """Every link the link rules check: those of the entries, then the loose ones."""
+        return (*(link for entry in self.entries for link in entry.links), *self.loose_links)
+
+    @cached_property
+    def loose_venues(self) -> tuple[VenueYear, ...]:
+        """`Venue Year` pairs of known venues in `loose_lines` (link targets blanked): what venue spelling and
+        impossible years are checked on outside the entries kdlint reads."""
+        found = []
+        for number, text in self.loose_lines:
+            if not any(ch.isdigit() for ch in text):
+                continue
+            outside = LINK_TARGET.sub(_blank_target, text)
+            for v_start, v_end, y_start, y_end in self.vocabulary.venue_years(outside):
+                found.append(VenueYear(venue=outside[v_start:v_end], year=outside[y_start:y_end],
+                                       span=Span.on_line(number, v_start, y_end),
+                                       venue_span=Span.on_line(number, v_start, v_end),
+                                       year_span=Span.on_line(number, y_start, y_end)))
+        return tuple(found)
+
+    @cached_property
+    def venue_pairs(self) -> tuple[VenueYear, ...]:
+        """Every `Venue Year` pair: the entries', then the loose ones."""
+        return (*(pair for entry in self.entries for pair in entry.venues), *self.loose_venues)
 
     @cached_property
     def _conventions(self) -> dict[tuple[str, ...], Conventions]:

@@ -78,17 +78,17 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             for m in DANGLING.finditer(masked):
                 yield RULE.diagnostic(f"link text `{text[m.start():m.end()]}` has no URL",
                                       Span.on_line(number, m.start(), m.end()))
-        for link in entry.links:
-            if link.label_span is not None and not link.url:
-                yield RULE.diagnostic("empty link target", link.span)
-            doubled = DOUBLED_SCHEME.match(link.url) if link.url.count("://") > 1 else None
-            if doubled:
-                fixed = link.url[doubled.end():]
-                span = Span(line=link.url_span.line, column=link.url_span.column,
-                            end_line=link.url_span.line, end_column=link.url_span.column + doubled.end())
-                fix = Fix(applicability=Applicability.SAFE, message=f"Remove the extra `{doubled.group()}`",
-                          edits=(Edit.replace(span, ""),), url_changes=(UrlChange(old=link.url, new=fixed),))
-                yield RULE.diagnostic(f"doubled scheme in `{link.url}`", link.url_span, fix)
+    for link in ctx.links:
+        if link.label_span is not None and not link.url:
+            yield RULE.diagnostic("empty link target", link.span)
+        doubled = DOUBLED_SCHEME.match(link.url) if link.url.count("://") > 1 else None
+        if doubled:
+            fixed = link.url[doubled.end():]
+            span = Span(line=link.url_span.line, column=link.url_span.column,
+                        end_line=link.url_span.line, end_column=link.url_span.column + doubled.end())
+            fix = Fix(applicability=Applicability.SAFE, message=f"Remove the extra `{doubled.group()}`",
+                      edits=(Edit.replace(span, ""),), url_changes=(UrlChange(old=link.url, new=fixed),))
+            yield RULE.diagnostic(f"doubled scheme in `{link.url}`", link.url_span, fix)
 
 
 RULE = Rule(code="KD106", name="broken-markdown", summary="Markdown broken inside an entry",

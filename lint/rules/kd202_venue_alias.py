@@ -39,26 +39,25 @@ from .base import Context, Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    for entry in ctx.entries:
-        for pair in entry.venues:
-            if pair.venue is None or pair.venue_span is None:
-                continue
-            year = int(pair.year) if pair.year_ok and pair.year else None
-            match = ctx.venue(pair.venue, year)
-            if match is None or match.canonical:
-                continue
-            if match.historical and ctx.vocabulary.keep_historical_names:
-                continue
-            canonical = match.venue.name
-            if _marks_submission(pair.venue, canonical, match.venue.kind):
-                fix = Fix(applicability=Applicability.UNSAFE, message=f"Write `{canonical}`",
-                          edits=(Edit.replace(pair.venue_span, canonical),))
-                yield RULE.diagnostic(f"venue `{pair.venue}` should be written `{canonical}` (lower case may mark a "
-                                      "submission: fix it only if the paper was accepted)", pair.venue_span, fix)
-                continue
-            fix = Fix(applicability=Applicability.SAFE, message=f"Write `{canonical}`",
+    for pair in ctx.venue_pairs:
+        if pair.venue is None or pair.venue_span is None:
+            continue
+        year = int(pair.year) if pair.year_ok and pair.year else None
+        match = ctx.venue(pair.venue, year)
+        if match is None or match.canonical:
+            continue
+        if match.historical and ctx.vocabulary.keep_historical_names:
+            continue
+        canonical = match.venue.name
+        if _marks_submission(pair.venue, canonical, match.venue.kind):
+            fix = Fix(applicability=Applicability.UNSAFE, message=f"Write `{canonical}`",
                       edits=(Edit.replace(pair.venue_span, canonical),))
-            yield RULE.diagnostic(f"venue `{pair.venue}` should be written `{canonical}`", pair.venue_span, fix)
+            yield RULE.diagnostic(f"venue `{pair.venue}` should be written `{canonical}` (lower case may mark a "
+                                  "submission: fix it only if the paper was accepted)", pair.venue_span, fix)
+            continue
+        fix = Fix(applicability=Applicability.SAFE, message=f"Write `{canonical}`",
+                  edits=(Edit.replace(pair.venue_span, canonical),))
+        yield RULE.diagnostic(f"venue `{pair.venue}` should be written `{canonical}`", pair.venue_span, fix)
 
 
 def _marks_submission(written: str, canonical: str, kind: str) -> bool:

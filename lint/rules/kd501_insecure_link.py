@@ -35,22 +35,21 @@ from .base import Context, Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    for entry in ctx.entries:
-        for link in entry.links:
-            if not link.url[:7].lower() == "http://":
-                continue
-            host = host_of(link.url)
-            if host not in HTTPS_HOSTS:
-                continue
-            arxiv = arxiv_match(link.url)
-            if arxiv and link.url[7:] != canonical_arxiv(arxiv.group("id"))[8:]:
-                continue  # KD502 rewrites the whole URL, https included
-            start = link.url_span
-            scheme = Span(line=start.line, column=start.column, end_line=start.line, end_column=start.column + 4)
-            fixed = "https" + link.url[4:]
-            fix = Fix(applicability=Applicability.SAFE, message="Use https", edits=(Edit.replace(scheme, "https"),),
-                      url_changes=(UrlChange(old=link.url, new=fixed),))
-            yield RULE.diagnostic(f"insecure link: {host} serves https", link.url_span, fix)
+    for link in ctx.links:
+        if not link.url[:7].lower() == "http://":
+            continue
+        host = host_of(link.url)
+        if host not in HTTPS_HOSTS:
+            continue
+        arxiv = arxiv_match(link.url)
+        if arxiv and link.url[7:] != canonical_arxiv(arxiv.group("id"))[8:]:
+            continue  # KD502 rewrites the whole URL, https included
+        start = link.url_span
+        scheme = Span(line=start.line, column=start.column, end_line=start.line, end_column=start.column + 4)
+        fixed = "https" + link.url[4:]
+        fix = Fix(applicability=Applicability.SAFE, message="Use https", edits=(Edit.replace(scheme, "https"),),
+                  url_changes=(UrlChange(old=link.url, new=fixed),))
+        yield RULE.diagnostic(f"insecure link: {host} serves https", link.url_span, fix)
 
 
 RULE = Rule(code="KD501", name="insecure-link", summary="http:// link to a host that serves https",

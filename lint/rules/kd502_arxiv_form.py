@@ -33,29 +33,28 @@ from .base import Context, Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    for entry in ctx.entries:
-        for link in entry.links:
-            m = arxiv_match(link.url)
-            if m is None:
-                continue
-            canonical = canonical_arxiv(m.group("id"))
-            # A difference in the scheme alone is KD501's finding, not this one.
-            if link.url.split("://", 1)[1] == canonical.split("://", 1)[1]:
-                continue
-            what = []
-            if m.group("scheme").lower() == "http":
-                what.append("plain http")
-            if m.group("kind").lower() != "abs":
-                what.append(f"{m.group('kind').upper()} view")
-            if m.group("version"):
-                what.append(f"version {m.group('version')}")
-            if m.group("host").lower() != "arxiv.org":
-                what.append(f"host {m.group('host')}")
-            reason = ", ".join(what) or "another form"
-            fix = Fix(applicability=Applicability.SAFE, message=f"Use {canonical}",
-                      edits=(Edit.replace(link.url_span, canonical),),
-                      url_changes=(UrlChange(old=link.url, new=canonical),))
-            yield RULE.diagnostic(f"non-canonical arXiv link ({reason}); use {canonical}", link.url_span, fix)
+    for link in ctx.links:
+        m = arxiv_match(link.url)
+        if m is None:
+            continue
+        canonical = canonical_arxiv(m.group("id"))
+        # A difference in the scheme alone is KD501's finding, not this one.
+        if link.url.split("://", 1)[1] == canonical.split("://", 1)[1]:
+            continue
+        what = []
+        if m.group("scheme").lower() == "http":
+            what.append("plain http")
+        if m.group("kind").lower() != "abs":
+            what.append(f"{m.group('kind').upper()} view")
+        if m.group("version"):
+            what.append(f"version {m.group('version')}")
+        if m.group("host").lower() != "arxiv.org":
+            what.append(f"host {m.group('host')}")
+        reason = ", ".join(what) or "another form"
+        fix = Fix(applicability=Applicability.SAFE, message=f"Use {canonical}",
+                  edits=(Edit.replace(link.url_span, canonical),),
+                  url_changes=(UrlChange(old=link.url, new=canonical),))
+        yield RULE.diagnostic(f"non-canonical arXiv link ({reason}); use {canonical}", link.url_span, fix)
 
 
 RULE = Rule(code="KD502", name="arxiv-form", summary="arXiv link not in the form https://arxiv.org/abs/ID",

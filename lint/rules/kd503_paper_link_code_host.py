@@ -34,10 +34,9 @@ from .base import Context, Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    for entry in ctx.entries:
-        for link in entry.links:
-            if link.kind is LinkKind.PAPER and host_in(link.url, CODE_HOSTS):
-                yield RULE.diagnostic(f"paper link points at a code host ({host_of(link.url)})", link.url_span)
+    for link in ctx.links:
+        if link.kind is LinkKind.PAPER and host_in(link.url, CODE_HOSTS):
+            yield RULE.diagnostic(f"paper link points at a code host ({host_of(link.url)})", link.url_span)
 
 
 RULE = Rule(code="KD503", name="paper-link-code-host", summary="Paper link that points at a code host",
