@@ -19,14 +19,12 @@ from mistletoe import block_token, span_token
 
 from . import collector
 from .entry_parser import LIST_MARKER, parse_entry
-from .model import Document, Entry, Heading, Section, Toc, TocItem
+from .model import CONFIGURED, NO_PAPERS, Document, Entry, Heading, Section, Toc, TocItem
 from .pragmas import scan
 from .source import InputError, SourceText
 from .toc import TOC_ITEM, anchors, plain_from_markdown
 from .vocabulary import DEFAULT, Vocabulary
 
-NO_PAPERS = "no venue, year, authors or paper identifier in any of its items"
-CONFIGURED = "listed in skip-sections"
 
 BOLD_ONLY = re.compile(r"^(\*\*[^*]+\*\*|__[^_]+__):?$")
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")

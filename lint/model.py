@@ -143,6 +143,11 @@ class BadPragma(NamedTuple):
     reason: str
 
 
+# Why a section with items is not checked (`Section.skip_reason`).
+NO_PAPERS = "no venue, year, authors or paper identifier in any of its items"
+CONFIGURED = "listed in skip-sections"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Section:
     path: tuple[str, ...]  # heading texts from the top

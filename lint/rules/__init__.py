@@ -31,6 +31,7 @@ from . import (
     kd503_paper_link_code_host,
     kd901_malformed_pragma,
     kd902_unused_suppression,
+    kd903_unread_layout,
 )
 from .base import Context, Fixable, Rule
 
@@ -62,7 +63,8 @@ RULES: tuple[Rule, ...] = (
     kd502_arxiv_form.RULE,
     kd503_paper_link_code_host.RULE,
     kd901_malformed_pragma.RULE,
-    kd902_unused_suppression.RULE,  # runs last: it reads what the suppressions did
+    kd902_unused_suppression.RULE,  # the engine runs it last: it reads what the suppressions did
+    kd903_unread_layout.RULE,
 )
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
