@@ -80,9 +80,10 @@ class ConfigFile(BaseModel):
         None, description="The order entries keep within a section; inferred from the list when unset.")
     skip_sections: list[str] = Field(default_factory=list, alias="skip-sections",
                                      description="Headings whose sections hold no papers and are not checked.")
-    allow_cross_section_duplicates: bool = Field(
-        False, alias="allow-cross-section-duplicates",
-        description="Report duplicates only within a section (for lists that cross-list papers on purpose).")
+    allow_cross_section_duplicates: bool | None = Field(
+        None, alias="allow-cross-section-duplicates",
+        description="Report duplicates only within a section (true), or across sections too (false); unset, "
+                    "kdlint infers it: a list that files many papers under several sections does so on purpose.")
     title_similarity: float = Field(
         95.0, alias="title-similarity", ge=50, le=100,
         description="How alike two titles must be (0-100, rapidfuzz ratio of the normalised titles) for KD403.")

@@ -21,6 +21,7 @@ from . import collector
 from .entry_parser import LIST_MARKER, parse_entry
 from .model import CONFIGURED, NO_PAPERS, Document, Entry, Heading, Section, Toc, TocItem
 from .pragmas import scan
+from .readers.table import read_table
 from .source import InputError, SourceText
 from .toc import TOC_ITEM, anchors, plain_from_markdown
 from .vocabulary import DEFAULT, Vocabulary
@@ -172,7 +173,7 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
     toc: Toc | None = None
     code_lines: set[int] = set()
     path: list[tuple[int, str]] = []
-    sections: list[dict] = [{"path": (), "title": "", "level": 0, "line": 0, "items": []}]
+    sections: list[dict] = [{"path": (), "title": "", "level": 0, "line": 0, "items": [], "tables": []}]
 
     groups = count()
     heading_group: int | None = None  # consecutive heading entries sort together
@@ -203,7 +204,7 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
                 path.pop()
             path.append((level, text))
             sections.append({"path": tuple(t for _, t in path), "title": text, "level": level,
-                             "line": first, "items": []})
+                             "line": first, "items": [], "tables": []})
             continue
         if not isinstance(token, block_token.Paragraph):
             heading_group = None
@@ -216,6 +217,8 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
             sections[-1]["items"][-1] = (item_first, last, group)
         if isinstance(token, (block_token.CodeFence, block_token.BlockCode)):
             code_lines.update(range(first, last + 1))
+        elif isinstance(token, block_token.Table):
+            sections[-1]["tables"].append((first, last, next(groups)))
         elif isinstance(token, block_token.List):
             if toc is None:
                 toc = _toc(lines, first, last)
@@ -230,6 +233,10 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
     for sec in sections:
         entries = [e for first, last, group in sec["items"]
                    if (e := parse_entry(lines, first, last, sec["path"], vocab, group))]
+        if sec["tables"]:
+            rows = [e for first, last, group in sec["tables"]
+                    for e in read_table(lines, first, last, sec["path"], group, vocab)]
+            entries = sorted([*entries, *rows], key=lambda e: e.line)
         reason = None
         if entries and " ".join(sec["title"].split()).casefold() in skip:
             reason = CONFIGURED

@@ -1,7 +1,10 @@
 """Finding the same paper twice: by identifier, by title, by nearly the same title.
 
-Pairs are reported on the later entry and name the earlier one. With
-`allow-cross-section-duplicates`, only pairs within one section count.
+Pairs are reported on the later entry and name the earlier one. Entries of
+news, updates and highlights sections repeat the body on purpose and are not
+compared. With `allow-cross-section-duplicates = true`, only pairs within one
+section count; unset, that is inferred: a list that files many papers under
+several sections (taxonomies along several axes) does so by design.
 """
 
 from __future__ import annotations
@@ -39,8 +42,33 @@ def normalise_title(title: str) -> str:
     return " ".join(_WORD.findall(unicodedata.normalize("NFKC", title).casefold()))
 
 
+# A section that announces or highlights papers of the body repeats them on purpose.
+NEWS = re.compile(r"\b(?:news|latest|updates?|what'?s new|highlights?|recent|announcements?|trending|awards?|"
+                  r"best papers?)\b|新闻|动态|最新", re.IGNORECASE)
+CROSS_LISTED_SHARE = 0.1  # a list where this share of its entries is listed in two sections does so by design
+CROSS_LISTED_LEAST = 5
+
+
+def in_news(entry: Entry) -> bool:
+    """Whether the entry stands in a news, updates or highlights section (at any depth)."""
+    return any(NEWS.search(title) for title in entry.section)
+
+
+def cross_listing_by_design(entries: Sequence[Entry]) -> bool:
+    """Whether a list files papers under several sections on purpose (taxonomies along several axes): at
+    least CROSS_LISTED_LEAST entries, and CROSS_LISTED_SHARE of those with an identifier, share one with an
+    entry of another section."""
+    sections_of: dict[PaperId, set[tuple[str, ...]]] = defaultdict(set)
+    for entry in entries:
+        for pid in entry.paper_ids:
+            sections_of[pid].add(entry.section)
+    identified = [e for e in entries if e.paper_ids]
+    crossing = sum(1 for e in identified if any(len(sections_of[pid]) > 1 for pid in e.paper_ids))
+    return crossing >= CROSS_LISTED_LEAST and crossing >= CROSS_LISTED_SHARE * len(identified)
+
+
 def comparable(ctx: Context, first: Entry, second: Entry) -> bool:
-    return ctx.cross_section_duplicates or first.section == second.section
+    return ctx.reports_cross_section or first.section == second.section
 
 
 class _FirstSeen:
@@ -59,7 +87,7 @@ class _FirstSeen:
         return self.in_section.get((key, entry.section))
 
     def any_section(self, ctx: Context, key: Hashable) -> Entry | None:
-        return self.first.get(key) if ctx.cross_section_duplicates else None
+        return self.first.get(key) if ctx.reports_cross_section else None
 
 
 def id_pairs(ctx: Context) -> Iterator[tuple[Entry, Entry, PaperId]]:
@@ -70,7 +98,7 @@ def id_pairs(ctx: Context) -> Iterator[tuple[Entry, Entry, PaperId]]:
     under the first identifier seen before.
     """
     seen = _FirstSeen()
-    for entry in ctx.entries:
+    for entry in ctx.duplicate_candidates:
         named = _earlier_by_id(ctx, seen, entry)
         if named is not None:
             yield named[0], entry, named[1]

@@ -27,7 +27,7 @@ class Linter:
     skip_sections: tuple[str, ...] = ()
     style: str | None = None
     sort: str | None = None
-    cross_section_duplicates: bool = True
+    cross_section_duplicates: bool | None = None  # None: inferred from the list
     title_similarity: float = 95.0
 
     @classmethod
@@ -44,7 +44,8 @@ class Linter:
                 settings.keep_historical_venue_names)
         return cls(rules=tuple(rules), vocabulary=vocabulary, skip_sections=tuple(settings.skip_sections),
                    style=settings.style,
-                   sort=settings.sort, cross_section_duplicates=not settings.allow_cross_section_duplicates,
+                   sort=settings.sort, cross_section_duplicates=(None if settings.allow_cross_section_duplicates is None
+                                                 else not settings.allow_cross_section_duplicates),
                    title_similarity=settings.title_similarity)
 
     def check(self, source: SourceText) -> tuple[Document, list[Diagnostic]]:

@@ -47,7 +47,7 @@ class Settings:
     style: str | None = None
     sort: str | None = None
     skip_sections: list[str] = field(default_factory=list)
-    allow_cross_section_duplicates: bool = False
+    allow_cross_section_duplicates: bool | None = None  # None: inferred from the list (`kdlint.duplicates`)
     title_similarity: float = 95.0
     venues: dict[str, VenueSpec] = field(default_factory=dict)
     keep_historical_venue_names: bool = False

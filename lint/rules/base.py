@@ -9,7 +9,7 @@ from enum import Enum
 from functools import cached_property
 
 from ..diagnostics import Diagnostic, Fix, Severity, Span
-from ..duplicates import id_pairs, normalise_title
+from ..duplicates import cross_listing_by_design, id_pairs, in_news, normalise_title
 from ..house_style import Conventions, by_section
 from ..entry_parser import find_links
 from ..model import Document, Entry, Link, PaperId, Placement, VenueYear
@@ -51,7 +51,7 @@ class Context:
     document: Document
     vocabulary: Vocabulary = DEFAULT
     sort: str | None = None  # the configured order; None: inferred from the document
-    cross_section_duplicates: bool = True  # report duplicates across sections
+    cross_section_duplicates: bool | None = None  # report duplicates across sections; None: inferred
     title_similarity: float = 95.0  # KD403's threshold, 0-100
     style: str | None = None  # the configured style: then every part of the canonical format is expected
     enabled: frozenset[str] = frozenset()
@@ -131,10 +131,22 @@ class Context:
         return self._conventions[entry.section]
 
     @cached_property
+    def duplicate_candidates(self) -> tuple[Entry, ...]:
+        """The entries the duplicate rules compare: those outside news and highlights sections."""
+        return tuple(entry for entry in self.entries if not in_news(entry))
+
+    @cached_property
+    def reports_cross_section(self) -> bool:
+        """Whether duplicates across sections count: as configured, else unless the list cross-lists by design."""
+        if self.cross_section_duplicates is not None:
+            return self.cross_section_duplicates
+        return not cross_listing_by_design(self.duplicate_candidates)
+
+    @cached_property
     def titles(self) -> tuple[tuple[Entry, str], ...]:
         """The entries that have a title, each with its title normalised (`duplicates.normalise_title`): what
         the duplicate rules compare."""
-        return tuple((entry, normalise_title(entry.title)) for entry in self.entries if entry.title)
+        return tuple((entry, normalise_title(entry.title)) for entry in self.duplicate_candidates if entry.title)
 
     @cached_property
     def id_pairs(self) -> tuple[tuple[Entry, Entry, PaperId], ...]:

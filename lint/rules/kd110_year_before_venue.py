@@ -35,8 +35,11 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         for pair in entry.venues:
             if pair.venue is None or pair.year is None or pair.venue_span is None or pair.year_span is None:
                 continue
-            if pair.year_span.column > pair.venue_span.column:
+            if pair.year_span.column > pair.venue_span.column or pair.year_span.line != pair.venue_span.line:
                 continue
+            between = ctx.source.line(pair.year_span.line)[pair.year_span.end_column - 1 : pair.venue_span.column - 1]
+            if between.strip():
+                continue  # a year column before a venue column: two cells, not one misordered pair
             span = Span(line=pair.year_span.line, column=pair.year_span.column, end_line=pair.venue_span.line,
                         end_column=pair.venue_span.end_column)
             fix = Fix(applicability=Applicability.SAFE, message=f"Write `{pair.venue} {pair.year}`",
