@@ -136,6 +136,14 @@ def test_convert_and_merge(installed: Installed, listing: Path) -> None:
                                    "(0 duplicates folded into their first entry).")
 
 
+def test_export(installed: Installed, listing: Path) -> None:
+    # BibTeX: the one format that needs a dependency of its own (bibtexparser), installed with the wheel.
+    done = installed.run("export", "list.md", "--format", "bibtex")
+    assert (done.returncode, done.stdout.splitlines()[:3]) == (0, [
+        "@inproceedings{zhang2018deep,", "  title = {Deep Mutual Learning},", "  author = {Ying Zhang and Tao Xiang},",
+    ]), done.stderr
+
+
 def test_catalogue_commands(installed: Installed) -> None:
     rules = installed.run("rules", "--output-format", "json")
     assert rules.returncode == 0 and {"code": "KD108", "name": "code-label"}.items() <= json.loads(rules.stdout)[7].items()
