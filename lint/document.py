@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from itertools import count
 
 import mistletoe
@@ -22,6 +23,7 @@ from .entry_parser import LIST_MARKER, parse_entry
 from .model import CONFIGURED, NO_PAPERS, Document, Entry, Heading, Section, Toc, TocItem
 from .pragmas import scan
 from .readers.table import read_table
+from .section_year import SectionYears
 from .source import InputError, SourceText
 from .toc import TOC_ITEM, anchors, plain_from_markdown
 from .vocabulary import DEFAULT, Vocabulary
@@ -230,6 +232,7 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
 
     skip = {" ".join(title.split()).casefold() for title in skip_sections}
     parsed: list[tuple[dict, list[Entry], str | None]] = []
+    years = SectionYears(lines)
     for sec in sections:
         entries = [e for first, last, group in sec["items"]
                    if (e := parse_entry(lines, first, last, sec["path"], vocab, group))]
@@ -237,6 +240,8 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
             rows = [e for first, last, group in sec["tables"]
                     for e in read_table(lines, first, last, sec["path"], group, vocab)]
             entries = sorted([*entries, *rows], key=lambda e: e.line)
+        entries = [e if (year := years.at(e.line, sec["path"])) is None else replace(e, section_year=year)
+                   for e in entries]
         reason = None
         if entries and " ".join(sec["title"].split()).casefold() in skip:
             reason = CONFIGURED

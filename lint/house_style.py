@@ -38,7 +38,7 @@ def rates(entries: Sequence[Entry]) -> tuple[float, float, float, float]:
     """The share of `entries` that give a venue, a year, authors and a paper link."""
     n = len(entries) or 1
     return (sum(any(p.venue for p in e.venues) for e in entries) / n,
-            sum(any(p.year for p in e.venues) for e in entries) / n,
+            sum(e.section_year is not None or any(p.year for p in e.venues) for e in entries) / n,
             sum(e.authors is not None for e in entries) / n,
             sum(e.paper_link is not None for e in entries) / n)
 

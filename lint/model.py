@@ -104,6 +104,7 @@ class Entry:
     authors: Authors | None
     sub_bullets: tuple[SubBullet, ...]
     paper_ids: tuple[PaperId, ...]
+    section_year: int | None = None  # the year of its section heading or `<details>` summary (`section_year`)
 
     @property
     def paper_link(self) -> Link | None:
@@ -203,8 +204,10 @@ class Document:
 
     @property
     def bold_entries(self) -> list[Entry]:
-        """Entries of paper sections written in the canonical (bold) style: list items, not headings."""
-        return [e for s in self.sections if s.holds_papers and s.style == "bold" for e in s.entries if not e.heading]
+        """Entries of paper sections written in the canonical (bold) style: list items, not headings or table
+        rows."""
+        return [e for s in self.sections if s.holds_papers and s.style == "bold" for e in s.entries
+                if not e.heading and e.style != "table"]
 
     @property
     def skipped_sections(self) -> list[Section]:

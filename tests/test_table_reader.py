@@ -65,3 +65,30 @@ def test_a_date_column_is_not_the_venue_year() -> None:
 
 def test_a_results_table_is_not_a_list_of_papers() -> None:
     assert parse_document(SourceText(RESULTS)).entries == []
+
+
+SECTION_YEARS = """## 2025
+
+| Title | Venue | Paper |
+| --- | --- | --- |
+| Sparse Distillation | ECCV | [Link](https://arxiv.org/abs/2501.00001) |
+
+## 2014 and Before
+
+| Title | Venue | Paper |
+| --- | --- | --- |
+| Old Distillation | ICCV | [Link](https://arxiv.org/abs/1401.00001) |
+
+<details><summary>Survey: 2023</summary>
+
+- **A Survey of Distillation**, ECCV, [paper](https://arxiv.org/abs/2301.00001)
+
+</details>
+"""
+
+
+def test_the_year_of_a_section_heading_or_summary_is_the_entry_year() -> None:
+    document = parse_document(SourceText(SECTION_YEARS))
+    assert [e.section_year for e in document.entries] == [2025, None, 2023]  # a range gives no year
+    _, found = Linter().check(SourceText(SECTION_YEARS))
+    assert [(d.code, d.span.line) for d in found if d.code in ("KD203", "KD103")] == [("KD203", 5), ("KD203", 15)]

@@ -157,15 +157,19 @@ class Context:
     @cached_property
     def known_venue_years(self) -> tuple[tuple[Entry, tuple[tuple[VenueYear, Venue, int], ...]], ...]:
         """For each entry that has any, its `Venue Year` pairs whose venue the vocabulary knows and whose year
-        is well formed, as (pair, venue, year): what the rules about venues and years compare."""
+        is well formed (or, for a venue written without a year, the year of its section), as (pair, venue,
+        year): what the rules about venues and years compare."""
         found = []
         for entry in self.entries:
             known = []
             for pair in entry.venues:
-                if pair.venue and pair.year and pair.year_ok:
+                year = int(pair.year) if pair.year and pair.year_ok else None
+                if year is None and pair.year is None:
+                    year = entry.section_year  # `[CVPR]` under `## 2018`: the section gives the year
+                if pair.venue and year is not None:
                     match = self.venue(pair.venue)
                     if match is not None:
-                        known.append((pair, match.venue, int(pair.year)))
+                        known.append((pair, match.venue, year))
             if known:
                 found.append((entry, tuple(known)))
         return tuple(found)

@@ -4,7 +4,8 @@
 Checks that every venue of a canonical-style entry is followed by a
 four-digit year (`CVPR 2019`), and that an entry without any venue still
 gives its year. A missing year is reported only where the list's own house
-style gives years (`kdlint.house_style`), or when `style` is configured; a
+style gives years (`kdlint.house_style`), or when `style` is configured, and
+never for an entry whose section heading gives its year (`## 2021`); a
 malformed one always.
 
 ## Why is this bad?
@@ -74,7 +75,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         if entry.title_span is None:
             continue
         if not entry.venues:
-            if not ctx.conventions(entry).year:
+            if not ctx.conventions(entry).year or entry.section_year is not None:
                 continue  # the list does not give years
             arxiv, year = _arxiv_year(entry)
             fix = None
@@ -86,7 +87,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             continue
         for pair in entry.venues:
             if pair.year is None:
-                if not ctx.conventions(entry).year:
+                if not ctx.conventions(entry).year or entry.section_year is not None:
                     continue
                 arxiv, year = _arxiv_year(entry)
                 fix = None
