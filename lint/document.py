@@ -19,7 +19,7 @@ import mistletoe
 from mistletoe import block_token, span_token
 
 from . import collector
-from .entry_parser import LIST_MARKER, parse_entry
+from .entry_parser import LABELED_URL, LIST_MARKER, parse_entry
 from .model import CONFIGURED, NO_PAPERS, Document, Entry, Heading, Section, Toc, TocItem
 from .pragmas import scan
 from .readers.table import read_table
@@ -30,6 +30,9 @@ from .vocabulary import DEFAULT, Vocabulary
 
 
 BOLD_ONLY = re.compile(r"^(\*\*[^*]+\*\*|__[^_]+__):?$")
+BOLD_TITLE = re.compile(r"^(\*\*[^*]+\*\*|__[^_]+__)[ \t]*\\?$")
+# A label of a group of papers: `Detection:`, `基于样本的图像编辑`: short text without links, code or years.
+PLAIN_LABEL = re.compile(r"^[^\[\]`<>*_|]{1,80}$")
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
 
 
@@ -88,11 +91,13 @@ def _item_end(lines: tuple[str, ...], first: int, last: int) -> int:
 
 
 def _is_group(lines: tuple[str, ...], item: block_token.ListItem, nested: list[block_token.List]) -> bool:
-    """A bold label with a list of entries under it (`- **GPT**` then the GPT papers)."""
+    """A label with a list of entries under it (`- **GPT**`, `* Detection:`, then the papers)."""
     head = lines[item.line_number - 1]
     marker = LIST_MARKER.match(head)
     content = head[marker.end():].strip() if marker else head.strip()
-    if not (BOLD_ONLY.match(content) or not content) or "](" in content:
+    if "](" in content or "://" in content:
+        return False  # an item with a link of its own is an entry, whatever is nested under it
+    if not (BOLD_ONLY.match(content) or not content or PLAIN_LABEL.match(content)):
         return False
     for sub in nested:
         for child in sub.children or []:
@@ -124,6 +129,22 @@ def _entry_items(lines: tuple[str, ...], token: block_token.List, last: int,
         else:
             found.append((first, end, group))
     return found
+
+
+def _titled_by(lines: tuple[str, ...], blocks: list[block_token.BlockToken], index: int, first: int,
+               last: int) -> int | None:
+    """The line of the bold-title paragraph that a list of `Label: url` lines belongs to, if it is one.
+
+    `**Run, Don't Walk: ...**` and then `- 论文/Paper: https://...`, `- 代码/Code: None`: a paper written as a
+    paragraph, its links as a list of labelled lines (`kdlint.entry_parser.LABELED_URL`).
+    """
+    if index == 0 or not isinstance(blocks[index - 1], block_token.Paragraph):
+        return None
+    title_line = blocks[index - 1].line_number
+    if title_line + 2 < first or not BOLD_TITLE.match(lines[title_line - 1].strip()):
+        return None
+    items = [lines[n - 1] for n in range(first, last + 1) if lines[n - 1].strip()]
+    return title_line if items and all(LABELED_URL.match(item) for item in items) else None
 
 
 def _toc(lines: tuple[str, ...], first: int, last: int) -> Toc | None:
@@ -225,7 +246,12 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
             if toc is None:
                 toc = _toc(lines, first, last)
             if toc is None or toc.first != first:
-                sections[-1]["items"].extend(_entry_items(lines, token, last, groups))
+                title_first = _titled_by(lines, blocks, index, first, last)
+                if title_first is not None:
+                    # `**Title**` then `- Paper: url` / `- Code: url`: one entry, the paragraph its title.
+                    sections[-1]["items"].append((title_first, last, next(groups)))
+                else:
+                    sections[-1]["items"].extend(_entry_items(lines, token, last, groups))
 
     release(tree)
     del tree, blocks

@@ -35,6 +35,10 @@ LINK = re.compile(
     r"(?:\s+\"[^\"]*\")?\)"
 )
 BARE_URL = re.compile(r"https?://[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"*_]")
+# `- 论文/Paper: https://...`, `- Code: None`: a link written as a labelled line.
+LABELED_URL = re.compile(r"^[ \t]*[-*+][ \t]+(?P<label>[^:：\[\]()<>]{1,24}?)[ \t]*[:：][ \t]*"
+                         r"(?:(?P<url>https?://\S+)|None|-|N/?A|TBD|[^\s\[\]][^\[\]]*https?://[^\[\]]*)?[ \t]*$",
+                         re.IGNORECASE)
 ITALIC = re.compile(r"^(?P<open>\*(?!\*)|_(?!_))(?P<text>.+?)(?P=open)(?P<after>\.?)$")
 YEAR_TOKEN = re.compile(r"(?<![\w./-])(?:19|20)\d{2}(?![\w/-])")
 
@@ -319,6 +323,17 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
             continue
         start = sub.end()
         body = text[start:].rstrip()
+        labeled = LABELED_URL.match(text)
+        if labeled and labeled.group("url") and labeled.group("url").startswith("http"):
+            label = labeled.group("label").strip()
+            url_span = Span.on_line(number, labeled.start("url"), labeled.end("url"))
+            label_start = labeled.start("label")
+            links.append(Link(label=label, url=labeled.group("url"), kind=classify_label(label, vocab),
+                              placement=Placement.SUB_BULLET, double_brackets=False, span=url_span,
+                              label_span=Span.on_line(number, label_start, label_start + len(label)),
+                              url_span=url_span))
+            sub_bullets.append(SubBullet(line=number, kind="links"))
+            continue
         if BARE_URL.fullmatch(body.strip("<>")) and " " not in body:
             url_start = start + (1 if body.startswith("<") else 0)
             url = body.strip("<>")

@@ -1,0 +1,67 @@
+"""Layouts read as entries: groups under plain labels, paragraph titles with labelled link lists."""
+
+from __future__ import annotations
+
+from kdlint.document import parse_document
+from kdlint.engine import Linter
+from kdlint.model import LinkKind
+from kdlint.source import SourceText
+
+GROUPS = """## 76.Editing(编辑)
+
+* Image Editing(图像编辑)
+  * [Imagic: Text-Based Real Image Editing With Diffusion Models](http://arxiv.org/abs/2210.09276)
+  * 基于样本的图像编辑
+    * [Paint by Example: Exemplar-based Image Editing](https://arxiv.org/abs/2211.13227)<br>:star:[code](https://github.com/x/y)
+* Detection:
+  * [Deep Mutual Learning](https://arxiv.org/abs/1706.00384)
+"""
+
+PARAGRAPHS = """## 目标检测/Object Detection
+
+**Run, Don't Walk: Chasing Higher FLOPS for Faster Neural Networks**
+
+- 论文/Paper:https://arxiv.org/abs/2303.03667
+- 代码/Code:https://github.com/JierunChen/FasterNet
+
+**Learning Audio-Visual Source Localization**
+
+- 论文/Paper: http://arxiv.org/pdf/2303.11302
+- 代码/Code: None
+
+## Vision-Language
+
+**Logit Distillation**
+
+* Embedding the Teacher: Distilling Preferences [[Paper]](https://arxiv.org/abs/2510.00001)
+* LLaVA-MoD: Making LLaVA Tiny [[Paper]](https://arxiv.org/abs/2408.15881)
+"""
+
+
+def test_items_nested_under_plain_labels_are_each_an_entry() -> None:
+    entries = parse_document(SourceText(GROUPS)).entries
+    assert [(e.line, e.title) for e in entries] == [
+        (4, "Imagic: Text-Based Real Image Editing With Diffusion Models"),
+        (6, "Paint by Example: Exemplar-based Image Editing"),
+        (8, "Deep Mutual Learning"),
+    ]
+
+
+def test_a_bold_paragraph_and_its_labelled_links_are_one_entry() -> None:
+    entries = parse_document(SourceText(PARAGRAPHS)).entries
+    assert [(e.line, e.end_line, e.title) for e in entries[:2]] == [
+        (3, 6, "Run, Don't Walk: Chasing Higher FLOPS for Faster Neural Networks"),
+        (8, 11, "Learning Audio-Visual Source Localization"),
+    ]
+    first = entries[0]
+    assert [(link.label, link.kind) for link in first.links] == [("论文/Paper", LinkKind.PAPER),
+                                                                 ("代码/Code", LinkKind.CODE)]
+    assert first.paper_link is not None and first.paper_link.url == "https://arxiv.org/abs/2303.03667"
+    # A bold paragraph over items that carry titles of their own is a group label, not a title.
+    assert [e.line for e in entries[2:]] == [17, 18]
+
+
+def test_paragraph_entries_are_not_duplicates_of_each_other() -> None:
+    _, found = Linter().check(SourceText(PARAGRAPHS))
+    assert not [d for d in found if d.code in ("KD402", "KD401", "KD101", "KD104")]
+    assert [(d.code, d.span.line) for d in found if d.code == "KD502"] == [("KD502", 10)]
