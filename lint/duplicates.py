@@ -45,7 +45,7 @@ def normalise_title(title: str) -> str:
 # A section that announces or highlights papers of the body repeats them on purpose.
 NEWS = re.compile(r"\b(?:news|latest|updates?|what'?s new|highlights?|recent|announcements?|trending|awards?|"
                   r"best papers?)\b|新闻|动态|最新", re.IGNORECASE)
-CROSS_LISTED_SHARE = 0.1  # a list where this share of its entries is listed in two sections does so by design
+CROSS_LISTED_SHARE = 0.05  # a list where this share of its entries is listed in two sections does so by design
 CROSS_LISTED_LEAST = 5
 
 

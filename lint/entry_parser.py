@@ -44,6 +44,9 @@ YEAR_TOKEN = re.compile(r"(?<![\w./-])(?:19|20)\d{2}(?![\w/-])")
 
 PAPER_LABEL = re.compile(r"\b(?:papers?|arxiv|pdf|openreview|doi)\b|:link:", re.IGNORECASE)
 CODE_LABEL = re.compile(r"\b(?:code|codes|github|gitlab|repo|repository)\b|:octocat:", re.IGNORECASE)
+SHORT_YEAR_VENUE = re.compile(r"(?<![\w'])(?P<venue>[A-Za-z][A-Za-z0-9-]{1,15}(?: [A-Za-z][A-Za-z0-9-]{1,15}){0,3})"
+                              r"(?P<year>'[ \t]?\d\d)(?![\w'])")
+BRACKET_TAG = re.compile(r"\[[^\[\]]{1,40}\]")
 DATE = re.compile(r"^\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?$")
 _PREPRINTS = frozenset({"arxiv", "biorxiv", "medrxiv", "corr", "techrxiv", "ssrn", "preprint"})
 
@@ -231,6 +234,10 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
     m = BOLD.match(head, content_start)
     if m and DATE.match((m.group("inner") or m.group("inner2")).strip()):
         return None  # `- **2024-2-20**: we added ...` is news, not a paper
+    if m and BRACKET_TAG.fullmatch((m.group("inner") or m.group("inner2")).strip()) and head[m.end():].strip():
+        # `- **[R-CNN]** Rich feature hierarchies ...`: a bold tag before the title, not a bold title.
+        content_start = m.end() + len(head[m.end():]) - len(head[m.end():].lstrip())
+        m = None
     links: list[Link]
     if m:
         bold = True
@@ -282,6 +289,13 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
         pairs = vocab.venue_years(outside, content_start)
         taken = {y_start for _, _, y_start, _ in pairs}
         pairs += [p for p in vocab.years_before_venues(outside, content_start) if p[2] not in taken]
+        for short in SHORT_YEAR_VENUE.finditer(outside, content_start):  # `**[CVPR' 16]**`, `NeurIPS Workshop'19`
+            words = list(re.finditer(r"\S+", short.group("venue")))
+            for word in words:  # the longest run of words before the year that names a known venue
+                begin = short.start("venue") + word.start()
+                if vocab.venues.lookup(outside[begin:short.end("venue")]) is not None:
+                    pairs.append((begin, short.end("venue"), *short.span("year")))
+                    break
         for v_start, v_end, y_start, y_end in sorted(pairs, key=lambda p: min(p[0], p[2])):
             venues.append(VenueYear(venue=outside[v_start:v_end], year=outside[y_start:y_end],
                                     span=Span.on_line(first, min(v_start, y_start), max(v_end, y_end)),
@@ -292,7 +306,7 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
             # up to the venue or the first link.
             stops = [v.span.column - 1 for v in venues[:1]] + [link.span.column - 1 for link in links[:1]]
             end = min(stops) if stops else len(head)
-            text = head[content_start:end].rstrip(" \t-:,.")
+            text = head[content_start:end].rstrip(" \t-:,.|*_[(")  # `Title | **[CVPR' 16]**`: the marks before the venue
             lead = len(text) - len(text.lstrip())
             if text.strip() and not text.lstrip().startswith(("[", "<", "!", "*", "_", "`")):
                 title = text.strip()

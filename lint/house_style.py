@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .model import Entry
 
 MIN_SECTION = 5  # fewer entries than this say too little about a section of their own
+HOUSE_STYLE_LEAST = 5  # fewer uses than this make no house style (of a link form, of an order)
 OWN_CONVENTION = 0.25  # a section of its own where fewer than this share give a part does without it
 
 

@@ -99,6 +99,14 @@ def canonical_arxiv(arxiv_id: str) -> str:
     return f"https://arxiv.org/abs/{arxiv_id}"
 
 
+def house_arxiv(m: re.Match[str], house_kind: str) -> str:
+    """The form an arXiv link (an `ARXIV_URL` match) should take in a list whose house form is `house_kind`:
+    the abstract page, or in a list that links PDFs, the PDF without a version (its `.pdf` kept)."""
+    if house_kind == "pdf" and m.group("kind").lower() == "pdf":
+        return f"https://arxiv.org/pdf/{m.group('id')}{m.group('ext') or ''}"
+    return canonical_arxiv(m.group("id"))
+
+
 # Proceedings pages: the abstract page and the PDF of one paper give one identifier.
 _CVF_PAPER = re.compile(r"^https?://openaccess\.thecvf\.com/(?P<where>content[_/][^/]+)(?:/[^/]+)*?/(?:html|papers)/"
                         r"(?:[^/]+/)?(?P<name>[^/]+?)_paper\.(?:html|pdf)$", re.IGNORECASE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -10,13 +11,23 @@ from functools import cached_property
 
 from ..diagnostics import Diagnostic, Fix, Severity, Span
 from ..duplicates import cross_listing_by_design, id_pairs, in_news, normalise_title
-from ..house_style import Conventions, by_section
+from ..house_style import HOUSE_STYLE_LEAST, Conventions, by_section
 from ..entry_parser import find_links
 from ..model import Document, Entry, Link, PaperId, Placement, VenueYear
 from ..protected import Protected
+from ..urls import arxiv_match
 from ..source import SourceText
 from ..venues import Match, Venue
 from ..vocabulary import DEFAULT, Vocabulary
+
+
+SHORT_YEAR = re.compile(r"'[ \t]?\d\d")
+
+
+def short_year(written: str) -> int:
+    """`' 16` -> 2016, `'98` -> 1998."""
+    digits = int(written[-2:])
+    return (1900 if digits >= 70 else 2000) + digits
 
 
 LINK_TARGET = re.compile(r"\]\([^()\s]*\)|https?://[^\s<>()\[\]]+")
@@ -98,6 +109,13 @@ class Context:
         return (*(link for entry in self.entries for link in entry.links), *self.loose_links)
 
     @cached_property
+    def arxiv_house_kind(self) -> str:
+        """`pdf` when most of the list's arXiv links go to the PDF (its house form; HOUSE_STYLE_LEAST of them
+        at least), else `abs`."""
+        kinds = Counter(m.group("kind").lower() for link in self.links if (m := arxiv_match(link.url)))
+        return "pdf" if kinds["pdf"] >= HOUSE_STYLE_LEAST and kinds["pdf"] * 2 > sum(kinds.values()) else "abs"
+
+    @cached_property
     def loose_venues(self) -> tuple[VenueYear, ...]:
         """`Venue Year` pairs of known venues in `loose_lines` (link targets blanked): what venue spelling and
         impossible years are checked on outside the entries kdlint reads."""
@@ -164,6 +182,8 @@ class Context:
             known = []
             for pair in entry.venues:
                 year = int(pair.year) if pair.year and pair.year_ok else None
+                if year is None and pair.year and SHORT_YEAR.fullmatch(pair.year):
+                    year = short_year(pair.year)  # `CVPR' 16`: the list's own way of writing 2016
                 if year is None and pair.year is None:
                     year = entry.section_year  # `[CVPR]` under `## 2018`: the section gives the year
                 if pair.venue and year is not None:

@@ -99,7 +99,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                 arxiv, year = _arxiv_year(entry)
                 line = ctx.source.line(pair.year_span.line)
                 space = "" if line[pair.year_span.column - 2] == " " else " "
-                digits = pair.year.lstrip("'")
+                digits = pair.year.lstrip("' \t")  # `CVPR'19`, `CVPR' 19`
                 fix = None
                 if len(digits) == 2 and digits.isdigit():
                     full = ("19" if int(digits) >= 70 else "20") + digits

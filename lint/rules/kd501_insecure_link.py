@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span, UrlChange
-from ..urls import HTTPS_HOSTS, arxiv_match, canonical_arxiv, host_of
+from ..urls import HTTPS_HOSTS, arxiv_match, host_of, house_arxiv
 from .base import Context, Fixable, Rule
 
 
@@ -42,7 +42,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         if host not in HTTPS_HOSTS:
             continue
         arxiv = arxiv_match(link.url)
-        if arxiv and link.url[7:] != canonical_arxiv(arxiv.group("id"))[8:]:
+        if arxiv and link.url[7:] != house_arxiv(arxiv, ctx.arxiv_house_kind)[8:]:
             continue  # KD502 rewrites the whole URL, https included
         start = link.url_span
         scheme = Span(line=start.line, column=start.column, end_line=start.line, end_column=start.column + 4)

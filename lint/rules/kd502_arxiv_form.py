@@ -19,6 +19,11 @@ Use instead:
 - **Collaborative Learning for Deep Neural Networks, NeurIPS 2018** [[Paper]](https://arxiv.org/abs/1805.11761)
 ```
 
+A list whose arXiv links mostly go to the PDF (`/pdf/ID`) keeps that as its
+house style: there only a version, plain http or a mirror host is reported,
+and the fix keeps the PDF form (`https://arxiv.org/pdf/ID`, with `.pdf` when
+the link had it).
+
 ## Fix safety
 Safe: the canonical URL names the same paper.
 """
@@ -28,23 +33,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, UrlChange
-from ..urls import arxiv_match, canonical_arxiv
+from ..urls import arxiv_match, house_arxiv
 from .base import Context, Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
+    house = ctx.arxiv_house_kind
     for link in ctx.links:
         m = arxiv_match(link.url)
         if m is None:
             continue
-        canonical = canonical_arxiv(m.group("id"))
+        kind = m.group("kind").lower()
+        keeps_house_form = house == "pdf" and kind == "pdf"
+        canonical = house_arxiv(m, house)
         # A difference in the scheme alone is KD501's finding, not this one.
         if link.url.split("://", 1)[1] == canonical.split("://", 1)[1]:
             continue
         what = []
         if m.group("scheme").lower() == "http":
             what.append("plain http")
-        if m.group("kind").lower() != "abs":
+        if kind != "abs" and not keeps_house_form:
             what.append(f"{m.group('kind').upper()} view")
         if m.group("version"):
             what.append(f"version {m.group('version')}")
