@@ -94,7 +94,7 @@ class Vocabulary:
                 continue
             for last in range(len(words) - 1, -1, -1):
                 end = words[last].end()
-                written = text[words[0].start() : end].rstrip(",.;:")
+                written = text[words[0].start() : end].rstrip(",.;:\\")  # `\[2024 TPAMI\]`: an escaped bracket
                 if self.venues.lookup(written) is None:
                     continue
                 after = text[words[0].start() + len(written) :]
