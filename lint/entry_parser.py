@@ -40,7 +40,9 @@ LABELED_URL = re.compile(r"^[ \t]*[-*+][ \t]+(?P<label>[^:：\[\]()<>]{1,24}?)[ 
                          r"(?:(?P<url>https?://\S+)|None|-|N/?A|TBD|[^\s\[\]][^\[\]]*https?://[^\[\]]*)?[ \t]*$",
                          re.IGNORECASE)
 ITALIC = re.compile(r"^(?P<open>\*(?!\*)|_(?!_))(?P<text>.+?)(?P=open)(?P<after>\.?)$")
-YEAR_TOKEN = re.compile(r"(?<![\w./-])(?:19|20)\d{2}(?![\w/-])")
+# A year written alone; not the first digits of an arXiv identifier (`arXiv:2009.11506`).
+YEAR_TOKEN = re.compile(r"(?<![\w./:-])(?:19|20)\d{2}(?![\w/-]|\.\d)")
+ARXIV_TEXT = re.compile(r"(?<![\w/])arXiv:[ \t]?(?P<id>\d{4}\.\d{4,5})(?:v\d+)?(?![\w.])", re.IGNORECASE)
 
 PAPER_LABEL = re.compile(r"\b(?:papers?|arxiv|pdf|openreview|doi)\b|:link:", re.IGNORECASE)
 CODE_LABEL = re.compile(r"\b(?:code|codes|github|gitlab|repo|repository)\b|:octocat:", re.IGNORECASE)
@@ -239,6 +241,7 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
         content_start = m.end() + len(head[m.end():]) - len(head[m.end():].lstrip())
         m = None
     links: list[Link]
+    text_ids: list[PaperId] = []
     if m:
         bold = True
         inner_name = "inner" if m.group("inner") is not None else "inner2"
@@ -286,6 +289,13 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
                 s = lead_link.start("label")
                 title_span = Span.on_line(first, s, s + len(lead_link.group("label")))
         outside = LINK.sub(lambda x: " " * len(x.group()), head)
+        for written in ARXIV_TEXT.finditer(outside, content_start):
+            # `Hinton et al. arXiv:1503.02531`: the preprint server as the venue, its identifier as text.
+            text_ids.append(PaperId("arxiv", written.group("id")))
+            span = Span.on_line(first, written.start(), written.end())
+            venues.append(VenueYear(venue="arXiv", year=None, span=span,
+                                    venue_span=Span.on_line(first, written.start(), written.start() + 5),
+                                    year_span=None))
         pairs = vocab.venue_years(outside, content_start)
         taken = {y_start for _, _, y_start, _ in pairs}
         pairs += [p for p in vocab.years_before_venues(outside, content_start) if p[2] not in taken]
@@ -376,7 +386,7 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
             and not any(pair.venue for pair in venues):
         return None  # neither a bold title, a web link, nor a known `Venue Year`: not a paper
 
-    ids: list[PaperId] = []
+    ids: list[PaperId] = list(dict.fromkeys(text_ids))
     for link in links:
         if link.kind is not LinkKind.CODE:
             for pid in paper_ids(link.url):

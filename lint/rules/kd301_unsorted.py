@@ -6,8 +6,11 @@ Checks that the entries of each list keep the list's order: by `year`
 or `title` (case-insensitive, a leading parenthetical such as `(FitNets)`
 ignored). The `sort` setting names the order; without it kdlint infers it
 from the document when the document is clearly sorted one way, and checks
-nothing otherwise. Entries without the key (no year, no title) are never
-moved and never reported; ties keep their order.
+nothing otherwise; a numbered list (`1.`, `2.`, ...) keeps the order of its
+numbers and is checked only when `sort` is configured. Entries without the
+key (no year, no title) are never moved and never reported; ties keep their
+order. A year is a fact only where the entry writes it (`Venue Year`): the
+year an arXiv identifier was issued never orders an entry.
 
 It reports the fewest entries whose moving sorts the list: those outside the
 longest run of entries already in order.
@@ -35,6 +38,8 @@ inside a block changed; the blank lines between entries stay where they are.
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_right
 from collections.abc import Iterator
 
@@ -47,10 +52,19 @@ from .base import Context, Fixable, Rule
 DESCRIBE = {"year": "by year, oldest first", "-year": "by year, newest first", "title": "by title"}
 
 
+NUMBERED = re.compile(r"^[ \t]*\d{1,9}[.)][ \t]")
+
+
 def check(ctx: Context) -> Iterator[Diagnostic]:
     key, groups = _order(ctx)
     for keyed in groups:
+        if ctx.sort is None and _numbered(ctx, keyed):
+            continue  # `1.`, `2.`, ...: the numbers are the order the list keeps, whatever the years say
         yield from _check_group(ctx, key, keyed)
+
+
+def _numbered(ctx: Context, keyed: Group) -> bool:
+    return sum(bool(NUMBERED.match(ctx.source.line(entry.line))) for entry, _ in keyed) * 2 > len(keyed)
 
 
 def _order(ctx: Context) -> tuple[str, list[Group]]:
