@@ -284,3 +284,15 @@ def test_version_and_help_import_no_engine(argv: list[str]) -> None:
     from kdlint.cli import COMMANDS
 
     assert all(f"  {name} " in listed for name in COMMANDS) or argv == ["--version"]
+
+
+def test_verbose_lists_each_section_read_with_its_layout(tmp_path: Path, capsys) -> None:
+    listing = tmp_path / "list.md"
+    listing.write_text("## Papers\n\n| Title | Venue | Year |\n| --- | --- | --- |\n| Deep Mutual Learning | CVPR | 2018 |\n"
+                       "\n## Resources\n\n- **A blog** [[Link]](https://example.org/blog)\n")
+    assert main(["check", "-v", "--isolated", str(listing)]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"{listing}:1: section 'Papers': 1 entry (table 1)",
+        f"{listing}:7: skipping section 'Resources': no venue, year, authors or paper identifier in any of its items",
+        f"{listing}: 1 entry in 1 section with papers",
+    ]

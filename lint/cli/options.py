@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,10 +66,20 @@ class Run:
     def explain(self, path: str, result: FileResult) -> None:
         if not self.verbose:
             return
-        for section in result.document.skipped_sections:
-            click.echo(f"{path}:{section.line}: skipping section {section.title!r}: {section.skip_reason}", err=True)
+        for section in result.document.sections:
+            if section.skip_reason:
+                click.echo(f"{path}:{section.line}: skipping section {section.title!r}: {section.skip_reason}",
+                           err=True)
+            elif section.holds_papers:
+                layouts = Counter(e.style for e in section.entries)
+                shown = ", ".join(f"{style} {count}" for style, count in layouts.most_common())
+                entries = len(section.entries)
+                click.echo(f"{path}:{section.line}: section {section.title!r}: {entries} "
+                           f"{'entry' if entries == 1 else 'entries'} ({shown})", err=True)
         sections = sum(s.holds_papers for s in result.document.sections)
-        click.echo(f"{path}: {len(result.document.entries)} entries in {sections} sections with papers", err=True)
+        entries = len(result.document.entries)
+        click.echo(f"{path}: {entries} {'entry' if entries == 1 else 'entries'} in {sections} "
+                   f"{'section' if sections == 1 else 'sections'} with papers", err=True)
 
     def print_findings(self, results: list[FileResult], with_statistics: bool = False) -> None:
         if self.failed and self.output_format == "text" and not any(r.diagnostics for r in results):
