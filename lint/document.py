@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from itertools import count
@@ -30,6 +30,7 @@ from .vocabulary import DEFAULT, Vocabulary
 
 
 BOLD_ONLY = re.compile(r"^(\*\*[^*]+\*\*|__[^_]+__):?$")
+BULLET_MARK = re.compile(r"[•◦▪▸►‣·*-]")
 BOLD_TITLE = re.compile(r"^(\*\*[^*]+\*\*|__[^_]+__)[ \t]*\\?$")
 # A label of a group of papers: `Detection:`, `基于样本的图像编辑`: short text without links, code or years.
 PLAIN_LABEL = re.compile(r"^[^\[\]`<>*_|]{1,80}$")
@@ -167,6 +168,22 @@ def _is_entry_heading(line: str, vocab: Vocabulary) -> bool:
     return "](http" in line or bool(vocab.venue_years(line))
 
 
+def _entry_heading_marks(lines: Sequence[str], vocab: Vocabulary) -> set[tuple[int, str]]:
+    """(level, bullet) of the headings that open with a bullet (`##### • Title [\\[PDF\\]](url)`) and are
+    entries: the list's way of writing an entry, so a heading written so is one even without a link."""
+    marks: set[tuple[int, str]] = set()
+    for text in lines:
+        if not text.startswith("#"):
+            continue
+        m = ATX_HEADING.match(text)
+        if m is None or len(m.group(1)) < 4 or not m.group(2):
+            continue
+        mark = m.group(2).split(maxsplit=1)[0]
+        if BULLET_MARK.fullmatch(mark) and _is_entry_heading(text, vocab):
+            marks.add((len(m.group(1)), mark))
+    return marks
+
+
 def heading_text(source: SourceText, token: block_token.BlockToken) -> str:
     line = source.line(token.line_number)
     if isinstance(token, block_token.Heading):
@@ -200,6 +217,7 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
 
     groups = count()
     heading_group: int | None = None  # consecutive heading entries sort together
+    entry_marks = _entry_heading_marks(lines, vocab)
     for index, token in enumerate(blocks):
         first = token.line_number
         raw_last = blocks[index + 1].line_number - 1 if index + 1 < len(blocks) else total
@@ -208,6 +226,8 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
             text = heading_text(source, token)
             level = token.level
             is_entry = isinstance(token, block_token.Heading) and level >= 3 and _is_entry_heading(lines[first - 1], vocab)
+            if not is_entry and level >= 4 and text and (level, text.split(maxsplit=1)[0]) in entry_marks:
+                is_entry = True  # `##### • Title.` without a link, where `##### • ...` headings are entries
             headings.append((first, level, text, plain_from_markdown(text), is_entry))
             if is_entry:
                 # `### Title Venue Year [[paper]](url)`: an entry, with the note paragraphs under it.

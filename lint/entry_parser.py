@@ -382,9 +382,12 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
             continue
         sub_bullets.append(SubBullet(line=number, kind="other"))
 
-    if not bold and not any(link.url.startswith(("http://", "https://")) for link in links) \
+    is_heading = marker is not None and marker.re is HEADING_MARKER
+    if not bold and not is_heading and not any(link.url.startswith(("http://", "https://")) for link in links) \
             and not any(pair.venue for pair in venues):
         return None  # neither a bold title, a web link, nor a known `Venue Year`: not a paper
+    # (A heading reaches here only when the document read it as an entry: by its link, its venue, or its
+    # list's way of writing entry headings.)
 
     ids: list[PaperId] = list(dict.fromkeys(text_ids))
     for link in links:

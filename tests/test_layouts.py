@@ -65,3 +65,23 @@ def test_paragraph_entries_are_not_duplicates_of_each_other() -> None:
     _, found = Linter().check(SourceText(PARAGRAPHS))
     assert not [d for d in found if d.code in ("KD402", "KD401", "KD101", "KD104")]
     assert [(d.code, d.span.line) for d in found if d.code == "KD502"] == [("KD502", 10)]
+
+
+HEADINGS = """## Conference Papers
+
+### 2024 ECCV
+
+##### • HandDAGT: A Denoising Adaptive Graph Transformer for 3D Hand Pose Estimation. [\\[PDF\\]](https://www.ecva.net/papers/eccv_2024/papers_ECCV/papers/12018.pdf)
+_Wencan Cheng, Eunji Kim, Jong Hwan Ko_
+
+##### • Physics-aware Hand-object Interaction Denoising
+_Haowen Luo, Yunze Liu, Li Yi_
+
+##### Notes
+"""
+
+
+def test_a_heading_written_as_the_list_writes_entry_headings_is_an_entry_without_a_link() -> None:
+    document = parse_document(SourceText(HEADINGS))
+    assert [(e.line, e.style, e.section_year) for e in document.entries] == [(5, "heading", 2024), (8, "heading", 2024)]
+    assert [h.text for h in document.headings if not h.entry] == ["Conference Papers", "2024 ECCV", "Notes"]
