@@ -291,7 +291,7 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
         reason = None
         if entries and " ".join(sec["title"].split()).casefold() in skip:
             reason = CONFIGURED
-        elif entries and not any(e.venues or e.authors or e.paper_ids for e in entries):
+        elif entries and not any(e.venues or e.authors or e.paper_ids or e.section_year for e in entries):
             reason = NO_PAPERS
         parsed.append((sec, entries, reason))
     in_papers = [e for _, entries, reason in parsed if reason is None for e in entries]
