@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # kdlint.rules imports this module
 
 _WORD = re.compile(r"[^\W_]+")  # letters and digits: what is left of a title once punctuation is folded
 _ASCII_WORD = re.compile(r"[a-z0-9]+")  # the same in lower-case ASCII
+_DIGITS = re.compile(r"\d+")
 _LEADING_PARENTHETICAL = re.compile(r"^\s*[(\[][^)\]]*[)\]]\s*")
 MAX_BUCKET = 64  # a word in more titles than this is too common to pair titles by
 WINDOW = 3  # sorted neighbours each title is compared with
@@ -190,6 +191,8 @@ def similar_pairs(ctx: Context, threshold: float) -> Iterator[tuple[Entry, Entry
         i, j = max(first, second), min(first, second)  # the later title, the earlier
         if titles[i] == titles[j] or not comparable(ctx, titled[j][0], titled[i][0]):
             continue
+        if _DIGITS.findall(titles[i]) != _DIGITS.findall(titles[j]):
+            continue  # `(32k articles)` and `(128k articles)`, `YOLOv3` and `YOLOv4`: other works
         score = ratio(titles[i], titles[j])  # the later title first, as it has always been compared
         if score and (i not in best or score > best[i][0] or (score == best[i][0] and j < best[i][1])):
             best[i] = (score, j)

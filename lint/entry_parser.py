@@ -72,6 +72,8 @@ def looks_like_names(text: str, least: int = 2) -> bool:
 
 
 def classify_label(label: str, vocab: Vocabulary = DEFAULT) -> LinkKind:
+    if label.lstrip().startswith("!["):
+        return LinkKind.OTHER  # `[![GitHub Repo stars](badge)](repo)`: an image, whatever its alt text says
     if PAPER_LABEL.search(label):
         return LinkKind.PAPER
     if label.strip().casefold() in vocab.code_labels or CODE_LABEL.search(label):

@@ -24,14 +24,25 @@ Safe: only the label's spelling changes, never the URL.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from ..house_style import HOUSE_STYLE_LEAST
 from .base import Context, Fixable, Rule
+
+
+HOUSE_SHARE = 0.9  # a variant written this consistently is the list's own spelling
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     spellings = ctx.vocabulary.code_labels
+    uses: dict[str, Counter[str]] = {}  # canonical label -> how often each spelling of it is written
+    for entry in ctx.entries:
+        for link in entry.links:
+            label = link.label.strip()
+            if link.label_span is not None and (canonical := spellings.get(label.casefold())) is not None:
+                uses.setdefault(canonical, Counter())[label] += 1
     for entry in ctx.entries:
         for link in entry.links:
             if link.label_span is None:
@@ -40,6 +51,9 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             canonical = spellings.get(label.casefold())
             if canonical is None or canonical == label:
                 continue
+            written = uses[canonical]
+            if written[label] >= HOUSE_STYLE_LEAST and written[label] >= HOUSE_SHARE * sum(written.values()):
+                continue  # `[Github]` throughout: the list's own spelling, not a slip
             start = link.label_span.column + link.label.index(label)
             span = link.label_span._replace(column=start, end_column=start + len(label))
             fix = Fix(applicability=Applicability.SAFE, message=f"Write `{canonical}`",

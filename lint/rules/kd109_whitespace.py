@@ -2,7 +2,10 @@
 
 ## What it does
 Reports spaces and tabs at the end of an entry's lines, and lines anywhere
-in the document (outside code blocks) that hold nothing but whitespace.
+in the document (outside code blocks) that hold nothing but whitespace. Two
+or more trailing spaces before a line that continues the same paragraph or
+item are a hard line break, which lists use on purpose (the title on one
+line, its links on the next): those are not reported.
 
 ## Why is this bad?
 Invisible characters make every later diff noisy, and two trailing spaces
@@ -18,9 +21,7 @@ Use instead:
 ```
 
 ## Fix safety
-Safe: the whitespace is removed. When two or more trailing spaces end a line
-that the next line continues (a hard line break), removing them changes the
-rendering, so that fix is unsafe.
+Safe: the whitespace is removed, which changes nothing on the page.
 """
 
 from __future__ import annotations
@@ -53,9 +54,8 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         if not stripped:
             fix = Fix(applicability=Applicability.SAFE, message="Empty the line", edits=(Edit.replace(span, ""),))
             yield RULE.diagnostic("whitespace-only line", span, fix)
-        elif number in entry_lines:
-            applicability = Applicability.UNSAFE if _hard_break(ctx, number, text) else Applicability.SAFE
-            fix = Fix(applicability=applicability, message="Remove the trailing whitespace",
+        elif number in entry_lines and not _hard_break(ctx, number, text):
+            fix = Fix(applicability=Applicability.SAFE, message="Remove the trailing whitespace",
                       edits=(Edit.replace(span, ""),))
             yield RULE.diagnostic("trailing whitespace", span, fix)
 

@@ -27,7 +27,9 @@ Use instead:
 ## Fix safety
 Safe: only the venue's spelling changes, to the vocabulary's canonical name.
 One exception is unsafe: a conference written all in lower case (`iclr 2021`),
-which some lists use to mark a paper under review, not an accepted one.
+which some lists use to mark a paper under review, not an accepted one; a
+list that writes HOUSE_STYLE_LEAST or more such venues does so on purpose
+and is not told so.
 """
 
 from __future__ import annotations
@@ -35,10 +37,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from ..house_style import HOUSE_STYLE_LEAST
 from .base import Context, Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
+    submissions = _lower_case_convention(ctx)
     for pair in ctx.venue_pairs:
         if pair.venue is None or pair.venue_span is None:
             continue
@@ -49,6 +53,8 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         if match.historical and ctx.vocabulary.keep_historical_names:
             continue
         canonical = match.venue.name
+        if _marks_submission(pair.venue, canonical, match.venue.kind) and submissions >= HOUSE_STYLE_LEAST:
+            continue  # the list marks submissions in lower case throughout: `iclr 2021` is its convention
         if _marks_submission(pair.venue, canonical, match.venue.kind):
             fix = Fix(applicability=Applicability.UNSAFE, message=f"Write `{canonical}`",
                       edits=(Edit.replace(pair.venue_span, canonical),))
@@ -58,6 +64,23 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         fix = Fix(applicability=Applicability.SAFE, message=f"Write `{canonical}`",
                   edits=(Edit.replace(pair.venue_span, canonical),))
         yield RULE.diagnostic(f"venue `{pair.venue}` should be written `{canonical}`", pair.venue_span, fix)
+
+
+def _lower_case_convention(ctx: Context) -> int:
+    """How many lower-case conference spellings mark submissions on purpose: their number when the list's
+    other venues are nearly all spelled canonically (a list that spells venues right otherwise), else 0."""
+    lower = canonical = other = 0
+    for pair in ctx.venue_pairs:
+        match = ctx.venue(pair.venue) if pair.venue else None
+        if match is None or pair.venue is None:
+            continue
+        if _marks_submission(pair.venue, match.venue.name, match.venue.kind):
+            lower += 1
+        elif match.canonical:
+            canonical += 1
+        else:
+            other += 1
+    return lower if canonical >= 4 * other else 0
 
 
 def _marks_submission(written: str, canonical: str, kind: str) -> bool:

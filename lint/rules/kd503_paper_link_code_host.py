@@ -34,7 +34,7 @@ from .base import Context, Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    for link in ctx.links:
+    for link in (link for entry in ctx.entries for link in entry.links):  # what an entry calls its paper
         if link.kind is LinkKind.PAPER and host_in(link.url, CODE_HOSTS):
             yield RULE.diagnostic(f"paper link points at a code host ({host_of(link.url)})", link.url_span)
 
