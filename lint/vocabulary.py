@@ -4,9 +4,11 @@ extended by a list's own configuration."""
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from itertools import islice
 
 from .schema import table
 from .venues import VenueIndex
@@ -14,6 +16,7 @@ from .venues import VenueIndex
 _YEAR = re.compile(r"(?<=[ \t])(?:19|20)\d\d(?![\w/.-])")
 _WORD = re.compile(r"[^\s,;:()\[\]]+")
 _YEAR_FIRST = re.compile(r"(?<![\w.,/-])(?:19|20)\d\d(?=[ \t])")
+_YEAR_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d(?!\w)")
 
 
 @cache
@@ -72,8 +75,17 @@ class Vocabulary:
         year end) offsets.
         """
         found = []
+        # The words before each year are the last few of one scan that moves on with the years: scanning
+        # again from `start` for every year is quadratic on a line of many years. A year follows a space
+        # or a tab, which no word holds, so no word of the scan runs on past the year's start.
+        words_after = _WORD.finditer(text, start)
+        window: deque[re.Match[str]] = deque(maxlen=self._longest_spelling)
+        pending = next(words_after, None)
         for year in _YEAR.finditer(text, start):
-            words = list(_WORD.finditer(text, start, year.start()))[-self._longest_spelling:]
+            while pending is not None and pending.start() < year.start():
+                window.append(pending)
+                pending = next(words_after, None)
+            words = list(window)
             if not words or text[words[-1].end() : year.start()].strip(" \t"):
                 continue
             for first in range(len(words)):
@@ -89,7 +101,8 @@ class Vocabulary:
         """`Year Venue` written backwards (`2022 JMI`), not followed by a year of its own: the same offsets."""
         found = []
         for year in _YEAR_FIRST.finditer(text, start):
-            words = list(_WORD.finditer(text, year.end(), len(text)))[: self._longest_spelling]
+            # Only the first few words after the year: not every word to the end of the text, for every year.
+            words = list(islice(_WORD.finditer(text, year.end()), self._longest_spelling))
             if not words or text[year.end() : words[0].start()].strip(" \t"):
                 continue
             for last in range(len(words) - 1, -1, -1):
@@ -97,8 +110,8 @@ class Vocabulary:
                 written = text[words[0].start() : end].rstrip(",.;:")
                 if self.venues.lookup(written) is None:
                     continue
-                after = text[words[0].start() + len(written) :]
-                if not re.match(r"[ \t]+(?:19|20)\d\d(?!\w)", after):
+                # Matched in place: a copy of the rest of the text for every year is quadratic.
+                if not _YEAR_AFTER.match(text, words[0].start() + len(written)):
                     found.append((words[0].start(), words[0].start() + len(written), year.start(), year.end()))
                 break
         return found
