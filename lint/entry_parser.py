@@ -51,7 +51,8 @@ YEAR_ONLY = re.compile(r"^(?P<year>(?:19|20)\d{2})$")
 VENUE_ONLY = re.compile(rf"^{_VENUE}$")
 MAX_VENUE_WORDS = 12
 MAX_VENUE_WORDS_IN_TITLE = 8
-AUTHOR_SEPARATOR = re.compile(r",\s*and\s+|\s+and\s+|,|\s+&\s+")
+# `(?<!\s)`: a run of spaces is tried from its first space only, not from each (quadratic on a long run).
+AUTHOR_SEPARATOR = re.compile(r",\s*and\s+|(?<!\s)\s+and\s+|,|(?<!\s)\s+&\s+")
 # `and` or `&` before the last author: no comma follows it, so `last_and` searches from the last comma on
 # (a lookahead for "no comma up to the end", tried at every `and`, is quadratic), and `(?<!\s)` tries a
 # run of spaces from its first space only, not from each.

@@ -20,9 +20,10 @@ from .model import BadPragma, Pragma
 from .selection import SelectorError, check_selector
 
 COMMENT_OPEN, COMMENT_CLOSE = "<!--", "-->"
-# The kind, then a space or the end; the codes are the rest, stripped. (A lazy `(.*?)\s*$` for them would
-# try the end of the comment from every character of a run of spaces: quadratic.)
-PRAGMA = re.compile(r"\s*kdlint-(disable-next-line|disable-file|disable|enable)(?!\S)")
+# Matched on the stripped comment: the kind, then a space or the end; the codes are the rest, stripped.
+# (A lazy `(.*?)\s*$` for the codes tried the end of the comment from every character of a run of spaces,
+# and a leading `\s*` does the same in a search: quadratic.)
+PRAGMA = re.compile(r"kdlint-(disable-next-line|disable-file|disable|enable)(?!\S)")
 KINDS = ("disable-next-line", "disable-file", "disable", "enable")
 
 
@@ -52,19 +53,19 @@ def scan(lines: Iterable[tuple[int, str]]) -> tuple[list[Pragma], list[BadPragma
         # what is before and after each of the comments on it.
         lead, tail = len(text) - len(text.lstrip()), len(text.rstrip())
         for start, end in _comments(text):
-            body = text[start + len(COMMENT_OPEN) : end - len(COMMENT_CLOSE)]
-            if not body.strip().startswith("kdlint"):
+            body = text[start + len(COMMENT_OPEN) : end - len(COMMENT_CLOSE)].strip()
+            if not body.startswith("kdlint"):
                 continue
             span = Span.on_line(number, start, end)
             parsed = PRAGMA.match(body)
             if parsed is None:
-                word = body.strip().split()[0]
+                word = body.split()[0]
                 bad.append(BadPragma(span=span, reason=f"unknown pragma `{word}` (expected one of "
                                      + ", ".join(f"kdlint-{k}" for k in KINDS) + ")"))
                 continue
             codes: list[str] = []
             problem = None
-            for raw in re.split(r"[\s,]+", body[parsed.end() :].strip()):
+            for raw in re.split(r"[\s,]+", body[parsed.end() :].lstrip()):
                 if not raw:
                     continue
                 try:

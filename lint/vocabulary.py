@@ -16,7 +16,8 @@ from .venues import VenueIndex
 _YEAR = re.compile(r"(?<=[ \t])(?:19|20)\d\d(?![\w/.-])")
 _WORD = re.compile(r"[^\s,;:()\[\]]+")
 _YEAR_FIRST = re.compile(r"(?<![\w.,/-])(?:19|20)\d\d(?=[ \t])")
-_YEAR_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d(?!\w)")
+# Matched right after a venue, which ends in no space; `(?<![ \t])` keeps a search linear on a run of them.
+_YEAR_AFTER = re.compile(r"(?<![ \t])[ \t]+(?:19|20)\d\d(?!\w)")
 
 
 @cache
