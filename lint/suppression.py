@@ -65,7 +65,7 @@ def suppressors(pragmas: Sequence[Pragma]) -> tuple[list[Suppressor], set[int]]:
 
 
 def _matching(code: str) -> tuple[str, ...]:
-    """Every selector that `matches` a rule code: `ALL` and the code's prefixes, the empty EVERY_RULE too."""
+    """Every selector that `codes.matches` accepts for a rule code: `ALL` and its prefixes, EVERY_RULE too."""
     return ("ALL", *(code[:length] for length in range(len(code) + 1)))
 
 

@@ -2,11 +2,14 @@
 
 A test times the call on an input of size n and on one of FACTOR * n and
 compares the two: a linear call takes about FACTOR times as long, a
-quadratic one FACTOR ** 2 times. No absolute budget is involved, so a slow or
-busy machine slows both runs alike. Against the noise of short timings, the
-small input is doubled until one call on it takes MIN_SECONDS (or the calls
-are repeated that long), the small and the large run take turns, and the best
-of RUNS of each counts: a pause of the machine only ever makes a run slower.
+quadratic one FACTOR ** 2 times. No absolute budget is involved, so a slow
+machine slows both runs alike. The time is the thread's processor time, not
+the clock's: on a busy machine a long run is interrupted by other processes
+more often than a short one, which would skew the ratio by as much as the
+load. Against the noise of short timings, the small input is doubled until
+one call on it takes MIN_SECONDS (or the calls are repeated that long), the
+small and the large run take turns, and the best of RUNS of each counts:
+interruptions only ever make a run slower.
 """
 
 from __future__ import annotations
@@ -47,10 +50,11 @@ class Growth:
 
 
 def seconds(call: Callable[[T], object], value: T, repeat: int = 1) -> float:
-    start = time.perf_counter()
+    """Processor seconds of this thread for `repeat` calls."""
+    start = time.thread_time()
     for _ in range(repeat):
         call(value)
-    return time.perf_counter() - start
+    return time.thread_time() - start
 
 
 def best_pair(call: Callable[[T], object], small: T, large: T, repeat: int = 1,
@@ -74,11 +78,11 @@ def growth(call: Callable[[S], object], make: Callable[[int], S], n: int) -> Gro
     return repeated_growth(call, small, make(FACTOR * n), n)
 
 
-def repeated_growth(call: Callable[[T], object], small: T, large: T, n: int) -> Growth:
+def repeated_growth(call: Callable[[T], object], small: T, large: T, n: int, runs: int = RUNS) -> Growth:
     """The growth from `small` (of size n) to `large`, each call repeated until the calls on `small` take
     MIN_SECONDS: for calls too quick to time once (a regular expression that stops at its first match)."""
     repeat = 1
     while (elapsed := seconds(call, small, repeat)) < MIN_SECONDS:
         repeat = max(repeat * 2, math.ceil(repeat * MIN_SECONDS / max(elapsed, 1e-9)))
-    t_small, t_large = best_pair(call, small, large, repeat)
+    t_small, t_large = best_pair(call, small, large, repeat, runs)
     return Growth(n, t_small, t_large, repeat)
