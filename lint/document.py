@@ -231,11 +231,13 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
             headings.append((first, level, text, plain_from_markdown(text), is_entry))
             if is_entry:
                 # `### Title Venue Year [[paper]](url)`: an entry, with the note paragraphs under it.
+                # Walked by index: a copy of the rest of the blocks, and a search for each paragraph's place
+                # in them, are quadratic in a list of thousands of heading entries.
                 end = first
-                for following in blocks[index + 1 :]:
-                    if not isinstance(following, block_token.Paragraph):
-                        break
-                    nxt = blocks.index(following) + 1
+                nxt = index + 1
+                while nxt < len(blocks) and isinstance(blocks[nxt], block_token.Paragraph):
+                    following = blocks[nxt]
+                    nxt += 1
                     end = _trim_blank(lines, following.line_number,
                                       blocks[nxt].line_number - 1 if nxt < len(blocks) else total)
                 if heading_group is None:

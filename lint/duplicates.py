@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from . import blocks
 from .diagnostics import Applicability, Fix
 from .model import Entry, PaperId
+from .toc import plain_from_markdown
 from .urls import host_in
 
 if TYPE_CHECKING:  # kdlint.rules imports this module
@@ -44,15 +45,17 @@ def normalise_title(title: str) -> str:
 
 
 # A section that announces or highlights papers of the body repeats them on purpose.
-NEWS = re.compile(r"\b(?:news|latest|updates?|what'?s new|highlights?|recent|announcements?|trending|awards?|"
-                  r"best papers?)\b|新闻|动态|最新", re.IGNORECASE)
+# The whole title names it (`🔥 News`, `Latest Updates`, `:trophy: Best Paper`), not one of its words.
+NEWS = re.compile(r"^\W*(?:(?:latest|recent)\s+)?(?:news|updates?|what'?s\s+new|highlights?|announcements?|trending|"
+                  r"awards?|best\s+papers?(?:\s+awards?)?)\W*$|^\W*(?:新闻|动态|最新动态)\W*$", re.IGNORECASE)
+EMOJI_CODE = re.compile(r":[a-z0-9_+-]+:")  # `:trophy:`
 CROSS_LISTED_SHARE = 0.05  # a list where this share of its entries is listed in two sections does so by design
 CROSS_LISTED_LEAST = 5
 
 
 def in_news(entry: Entry) -> bool:
     """Whether the entry stands in a news, updates or highlights section (at any depth)."""
-    return any(NEWS.search(title) for title in entry.section)
+    return any(NEWS.match(EMOJI_CODE.sub(" ", plain_from_markdown(title))) for title in entry.section)
 
 
 def cross_listing_by_design(entries: Sequence[Entry]) -> bool:

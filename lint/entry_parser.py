@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from .diagnostics import Span
 from .model import Authors, Entry, Link, LinkKind, PaperId, Placement, SubBullet, VenueYear
-from .urls import CODE_HOSTS, host_of, paper_ids
+from .urls import CODE_HOSTS, host_in, host_of, paper_ids
 from .vocabulary import DEFAULT, Vocabulary
 
 LIST_MARKER = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)")
@@ -60,7 +60,12 @@ YEAR_ONLY = re.compile(r"^(?P<year>(?:19|20)\d{2})$")
 VENUE_ONLY = re.compile(rf"^{_VENUE}$")
 MAX_VENUE_WORDS = 12
 MAX_VENUE_WORDS_IN_TITLE = 8
-AUTHOR_SEPARATOR = re.compile(r",\s*and\s+|\s+and\s+|,|\s+&\s+")
+# `(?<!\s)`: a run of spaces is tried from its first space only, not from each (quadratic on a long run).
+AUTHOR_SEPARATOR = re.compile(r",\s*and\s+|(?<!\s)\s+and\s+|,|(?<!\s)\s+&\s+")
+# `and` or `&` before the last author: no comma follows it, so `last_and` searches from the last comma on
+# (a lookahead for "no comma up to the end", tried at every `and`, is quadratic), and `(?<!\s)` tries a
+# run of spaces from its first space only, not from each.
+LAST_AND = re.compile(r"(?:,\s*|(?<!\s)\s+)(?:and|&)\s+")
 NAME = re.compile(r"[A-Z][\w.'’\-]*(?: [\w.'’\-]+){0,4}")
 
 
@@ -69,6 +74,11 @@ def looks_like_names(text: str, least: int = 2) -> bool:
     body = text[:-1] if text.endswith(".") else text
     parts = [part.strip() for part in AUTHOR_SEPARATOR.split(body)]
     return len(parts) >= least and all(NAME.fullmatch(part) for part in parts)
+
+
+def last_and(names: str) -> re.Match[str] | None:
+    """The `, and ` / ` and ` / ` & ` before the last of the `names`, if they have one."""
+    return LAST_AND.search(names, max(names.rfind(","), 0))
 
 
 def classify_label(label: str, vocab: Vocabulary = DEFAULT) -> LinkKind:
@@ -134,16 +144,20 @@ def parse_venue_segment(segment: str, line: int, col: int, in_title: bool = Fals
 def split_title(inner: str, line: int, col: int, vocab: Vocabulary = DEFAULT) -> tuple[str, Span, list[VenueYear]]:
     """Split bold text `Title, Venue Year, Venue Year` (starting at column `col`)."""
     venues: list[VenueYear] = []
-    rest = inner
+    # The title is `inner[:end]`: cutting pairs off by index, not by copying what is left of the text and
+    # inserting at the front for every pair, keeps a title of thousands of pairs linear.
+    end = len(inner)
     while True:
-        comma = rest.rfind(",")
+        comma = inner.rfind(",", 0, end)
         if comma < 0:
             break
-        pair = parse_venue_segment(rest[comma + 1 :], line, col + comma + 1, in_title=True, vocab=vocab)
+        pair = parse_venue_segment(inner[comma + 1 : end], line, col + comma + 1, in_title=True, vocab=vocab)
         if pair is None:
             break
-        venues.insert(0, pair)
-        rest = rest[:comma]
+        venues.append(pair)
+        end = comma
+    venues.reverse()
+    rest = inner[:end]
     title = rest.strip()
     lead = len(rest) - len(rest.lstrip())
     title_span = Span.on_line(line, col + lead, col + lead + len(title))
@@ -215,7 +229,7 @@ def parse_authors(text: str, line: int, col: int, italic: bool, period_after: bo
     names = tuple(p for p in parts if p)
     separator = None
     if len(names) >= 2:
-        separator = "and" if re.search(r"(?:,\s*|\s+)(?:and|&)\s+[^,]*$", core) else "comma"
+        separator = "and" if last_and(core) else "comma"
     marker = 1 if italic else 0
     full_span = Span.on_line(line, col - marker, col + len(text) + marker + (1 if period_after else 0))
     return Authors(text=text, names=names, italic=italic, ends_with_period=ends_with_period,
@@ -287,6 +301,10 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
         lead_link = LINK.match(head, content_start)
         if lead_link and not lead_link.group("label").startswith("["):
             title = lead_link.group("label").strip() or None
+            # `[Title](url)` first: the title's link is the paper's, whatever its words (`... for Code ...`).
+            links = [link._replace(kind=LinkKind.PAPER)
+                     if link.span.column - 1 == lead_link.start() and not host_in(link.url, CODE_HOSTS) else link
+                     for link in links]
             if title:
                 s = lead_link.start("label")
                 title_span = Span.on_line(first, s, s + len(lead_link.group("label")))

@@ -13,15 +13,33 @@ these is a malformed pragma (KD901), never silently ignored.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .diagnostics import Span
 from .model import BadPragma, Pragma
 from .selection import SelectorError, check_selector
 
-COMMENT = re.compile(r"<!--(.*?)-->")
-PRAGMA = re.compile(r"^\s*kdlint-(disable-next-line|disable-file|disable|enable)(?:\s+(.*?))?\s*$", re.DOTALL)
+COMMENT_OPEN, COMMENT_CLOSE = "<!--", "-->"
+# Matched on the stripped comment: the kind, then a space or the end; the codes are the rest, stripped.
+# (A lazy `(.*?)\s*$` for the codes tried the end of the comment from every character of a run of spaces,
+# and a leading `\s*` does the same in a search: quadratic.)
+PRAGMA = re.compile(r"kdlint-(disable-next-line|disable-file|disable|enable)(?!\S)")
 KINDS = ("disable-next-line", "disable-file", "disable", "enable")
+
+
+def _comments(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each `<!-- ... -->` on a line, as `<!--(.*?)-->` would find them, in linear time.
+
+    The regular expression tries every `<!--` against the rest of the line, so a line of thousands of
+    unclosed `<!--` is quadratic; once no `-->` follows, no later `<!--` can close either.
+    """
+    pos = 0
+    while (start := text.find(COMMENT_OPEN, pos)) >= 0:
+        close = text.find(COMMENT_CLOSE, start + len(COMMENT_OPEN))
+        if close < 0:
+            return
+        pos = close + len(COMMENT_CLOSE)
+        yield start, pos
 
 
 def scan(lines: Iterable[tuple[int, str]]) -> tuple[list[Pragma], list[BadPragma]]:
@@ -31,20 +49,23 @@ def scan(lines: Iterable[tuple[int, str]]) -> tuple[list[Pragma], list[BadPragma
     for number, text in lines:
         if "kdlint" not in text or "<!--" not in text:
             continue
-        for m in COMMENT.finditer(text):
-            body = m.group(1)
-            if not body.strip().startswith("kdlint"):
+        # A pragma stands alone when only whitespace is around it: found once per line, not by copying
+        # what is before and after each of the comments on it.
+        lead, tail = len(text) - len(text.lstrip()), len(text.rstrip())
+        for start, end in _comments(text):
+            body = text[start + len(COMMENT_OPEN) : end - len(COMMENT_CLOSE)].strip()
+            if not body.startswith("kdlint"):
                 continue
-            span = Span.on_line(number, m.start(), m.end())
+            span = Span.on_line(number, start, end)
             parsed = PRAGMA.match(body)
             if parsed is None:
-                word = body.strip().split()[0]
+                word = body.split()[0]
                 bad.append(BadPragma(span=span, reason=f"unknown pragma `{word}` (expected one of "
                                      + ", ".join(f"kdlint-{k}" for k in KINDS) + ")"))
                 continue
             codes: list[str] = []
             problem = None
-            for raw in re.split(r"[\s,]+", parsed.group(2) or ""):
+            for raw in re.split(r"[\s,]+", body[parsed.end() :].lstrip()):
                 if not raw:
                     continue
                 try:
@@ -55,6 +76,6 @@ def scan(lines: Iterable[tuple[int, str]]) -> tuple[list[Pragma], list[BadPragma
             if problem:
                 bad.append(BadPragma(span=span, reason=problem))
                 continue
-            alone = not text[: m.start()].strip() and not text[m.end() :].strip()
+            alone = start <= lead and end >= tail
             good.append(Pragma(kind=parsed.group(1), codes=tuple(codes), span=span, alone=alone))
     return good, bad

@@ -18,6 +18,7 @@ from typing import BinaryIO
 BOM = "\ufeff"
 DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024  # a 50,000-entry list is about 12 MB
 STDIN_NAME = "<stdin>"
+READ_CHUNK = 1 << 20
 _KINDS = ((stat.S_ISDIR, "is a directory"), (stat.S_ISFIFO, "is a FIFO (named pipe), not a regular file"),
           (stat.S_ISCHR, "is a character device, not a regular file"),
           (stat.S_ISBLK, "is a block device, not a regular file"),
@@ -131,11 +132,23 @@ class SourceText:
 
 
 def read_bounded(stream: BinaryIO, max_size: int, name: str) -> bytes:
-    """At most `max_size` bytes of `stream`; an InputError when there are more."""
+    """At most `max_size` bytes of `stream`; an InputError when there are more.
+
+    Read in chunks: a single `read(max_size + 1)` would set aside the whole
+    limit (16 MiB by default) for every file, however small.
+    """
+    chunks: list[bytes] = []
+    total = 0
     try:
-        data = stream.read(max_size + 1)
+        while total <= max_size:
+            chunk = stream.read(min(READ_CHUNK, max_size + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    data = b"".join(chunks)
     if len(data) > max_size:
         raise InputError(f"{name}: more than max-file-size ({max_size:,} bytes); raise max-file-size to check it")
     return data

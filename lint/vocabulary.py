@@ -4,16 +4,20 @@ extended by a list's own configuration."""
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from itertools import islice
 
 from .schema import table
 from .venues import VenueIndex
 
-_YEAR = re.compile(r"(?<=[ \t])(?:19|20)\d\d(?![\w/.-])")
+_YEAR = re.compile(r"(?<=[ \t])(?:19|20)\d\d(?![\w/-]|\.\w)")  # `CVPR 2024.` ends a sentence; `2019.11` no year
 _WORD = re.compile(r"[^\s,;:()\[\]]+")
 _YEAR_FIRST = re.compile(r"(?<![\w.,/-])(?:19|20)\d\d(?=[ \t])")
+# Matched right after a venue, which ends in no space; `(?<![ \t])` keeps a search linear on a run of them.
+_YEAR_AFTER = re.compile(r"(?<![ \t])[ \t]+(?:19|20)\d\d(?!\w)")
 
 
 @cache
@@ -68,14 +72,23 @@ class Vocabulary:
         """`Venue Year` pairs in free text, for entries in styles without a fixed venue place.
 
         Anchored on the years: for each year, the longest run of words before it
-        that spells a known venue. Returns (venue start, venue end, year start,
+        (a comma may stand between them: `ICCV, 2023`) that spells a known venue. Returns (venue start, venue end, year start,
         year end) offsets.
         """
         found = []
+        # The words before each year are the last few of one scan that moves on with the years: scanning
+        # again from `start` for every year is quadratic on a line of many years. A year follows a space
+        # or a tab, which no word holds, so no word of the scan runs on past the year's start.
+        words_after = _WORD.finditer(text, start)
+        window: deque[re.Match[str]] = deque(maxlen=self._longest_spelling)
+        pending = next(words_after, None)
         for year in _YEAR.finditer(text, start):
-            words = list(_WORD.finditer(text, start, year.start()))[-self._longest_spelling:]
-            if not words or text[words[-1].end() : year.start()].strip(" \t"):
-                continue
+            while pending is not None and pending.start() < year.start():
+                window.append(pending)
+                pending = next(words_after, None)
+            words = list(window)
+            if not words or text[words[-1].end() : year.start()].strip(" \t") not in ("", ","):
+                continue  # `CVPR 2024` or `CVPR, 2024`; anything else between them is not one pair
             for first in range(len(words)):
                 begin = words[first].start()
                 if begin > start and (text[begin - 1].isalnum() or text[begin - 1] in "-_"):
@@ -89,7 +102,8 @@ class Vocabulary:
         """`Year Venue` written backwards (`2022 JMI`), not followed by a year of its own: the same offsets."""
         found = []
         for year in _YEAR_FIRST.finditer(text, start):
-            words = list(_WORD.finditer(text, year.end(), len(text)))[: self._longest_spelling]
+            # Only the first few words after the year: not every word to the end of the text, for every year.
+            words = list(islice(_WORD.finditer(text, year.end()), self._longest_spelling))
             if not words or text[year.end() : words[0].start()].strip(" \t"):
                 continue
             for last in range(len(words) - 1, -1, -1):
@@ -97,8 +111,8 @@ class Vocabulary:
                 written = text[words[0].start() : end].rstrip(",.;:\\")  # `\[2024 TPAMI\]`: an escaped bracket
                 if self.venues.lookup(written) is None:
                     continue
-                after = text[words[0].start() + len(written) :]
-                if not re.match(r"[ \t]+(?:19|20)\d\d(?!\w)", after):
+                # Matched in place: a copy of the rest of the text for every year is quadratic.
+                if not _YEAR_AFTER.match(text, words[0].start() + len(written)):
                     found.append((words[0].start(), words[0].start() + len(written), year.start(), year.end()))
                 break
         return found

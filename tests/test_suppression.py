@@ -78,3 +78,15 @@ def test_cli_fix_removes_a_stale_pragma(tmp_path: Path, capsys) -> None:
     assert f"{path}:3:1: KD902 [*] `kdlint-disable-next-line KD108` suppresses nothing" in capsys.readouterr().out
     main(["fix", str(path)])
     assert "kdlint-disable" not in path.read_text()
+
+
+def test_a_finding_is_looked_up_by_every_selector_that_matches_it() -> None:
+    """suppression.apply looks a finding up by `_matching(code)`: it must hold each selector `matches` accepts."""
+    from kdlint.codes import matches
+    from kdlint.rules import RULES
+    from kdlint.suppression import EVERY_RULE, _matching
+
+    selectors = {"ALL", EVERY_RULE} | {rule.code[:length] for rule in RULES for length in range(2, len(rule.code) + 1)}
+    for rule in RULES:
+        accepted = {s for s in selectors if s == EVERY_RULE or matches(s, rule.code)}
+        assert accepted <= set(_matching(rule.code))

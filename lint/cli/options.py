@@ -7,6 +7,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -90,13 +91,16 @@ class Run:
             click.echo(statistics.render(results, self.unsafe, as_json=self.output_format == "json"), nl=False)
             return
         if self.output_format == "text":
-            rendered = text.render(results, self.unsafe, self.color, self.show_fixes, self.quiet)
-        else:  # each other format is imported when asked for: start-up stays short
-            import importlib
+            # Printed a batch of lines at a time: held whole (a list of lines, then one string), the report
+            # of a list with a finding on each of millions of lines added half again to the findings' memory.
+            lines = text.render_lines(results, self.unsafe, self.color, self.show_fixes, self.quiet)
+            while batch := "".join(islice(lines, 4096)):
+                click.echo(batch, nl=False, color=self.color)
+            return
+        import importlib  # each other format is imported when asked for: start-up stays short
 
-            module = importlib.import_module(f"kdlint.report.{FORMAT_MODULES[self.output_format]}")
-            rendered = module.render(results)
-        click.echo(rendered, nl=False, color=self.color)
+        module = importlib.import_module(f"kdlint.report.{FORMAT_MODULES[self.output_format]}")
+        click.echo(module.render(results), nl=False, color=self.color)
 
 
 def about(path: str, exc: InputError) -> str:

@@ -6,7 +6,7 @@ NO_COLOR); `[*]` marks findings that `kdlint fix` repairs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import click
 
@@ -56,14 +56,18 @@ def summary(results: Sequence[FileResult], unsafe: bool = False, fix_command: st
     return "\n".join(lines)
 
 
-def render(results: Sequence[FileResult], unsafe: bool = False, color: bool = False, show_fixes: bool = False,
-           quiet: bool = False) -> str:
-    lines: list[str] = []
+def render_lines(results: Sequence[FileResult], unsafe: bool = False, color: bool = False,
+                 show_fixes: bool = False, quiet: bool = False) -> Iterator[str]:
+    """The report line by line, each with its newline, made as they are read (see `render`)."""
     for result in results:
         for d in result.diagnostics:
-            lines.append(finding_line(result.path, d, unsafe, color))
+            yield finding_line(result.path, d, unsafe, color) + "\n"
             if show_fixes:
-                lines.extend(fix_lines(d))
+                yield from (line + "\n" for line in fix_lines(d))
     if not quiet:
-        lines.append(summary(results, unsafe))
-    return "".join(line + "\n" for line in lines)
+        yield summary(results, unsafe) + "\n"
+
+
+def render(results: Sequence[FileResult], unsafe: bool = False, color: bool = False, show_fixes: bool = False,
+           quiet: bool = False) -> str:
+    return "".join(render_lines(results, unsafe, color, show_fixes, quiet))

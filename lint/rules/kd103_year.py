@@ -47,7 +47,7 @@ from .base import Context, Fixable, Rule
 
 # A year as lists write it outside kdlint's reading: 2019, '19, ' 19, 19.03.09; link targets are blanked first.
 _YEAR_WRITTEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|'\s?\d\d(?!\d)")
-_LINK_TARGET = re.compile(r"\]\([^)\s]*\)|https?://\S+")
+_LINK_TARGET = re.compile(r"\]\([^()\s]*\)|https?://\S+")
 
 
 def _year_written(ctx: Context, entry: Entry) -> bool:

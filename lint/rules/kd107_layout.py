@@ -38,11 +38,12 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
+from ..entry_parser import last_and
 from ..model import Entry, Placement
 from .base import Context, Fixable, Rule
 
-LAST_AND = re.compile(r"(?:,\s*|\s+)(?:and|&)\s+(?=[^,]*$)")
-LAST_COMMA = re.compile(r",\s*(?=[^,]*$)")
+# The lookahead right after the comma, not after the spaces: tried after each of them, it is quadratic.
+LAST_COMMA = re.compile(r",(?=[^,]*$)\s*")
 INITIAL = re.compile(r"(?:^|[\s.])\w\.$")
 WITH_PERIOD = "a period after the last author"
 WITH_AND = "`and` before the last author"
@@ -99,8 +100,7 @@ def _fix(ctx: Context, entry: Entry, feature: Callable[[Entry], str | None], wan
         core = authors.text.rstrip()
         core = core[:-1] if core.endswith(".") else core
         line, col = authors.text_span.line, authors.text_span.column
-        pattern, content = (LAST_COMMA, " and ") if want == WITH_AND else (LAST_AND, ", ")
-        m = pattern.search(core)
+        m, content = (LAST_COMMA.search(core), " and ") if want == WITH_AND else (last_and(core), ", ")
         if m is None:
             return None
         span = Span(line=line, column=col + m.start(), end_line=line, end_column=col + m.end())
