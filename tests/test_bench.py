@@ -1,4 +1,4 @@
-"""The benchmark's list generator and a one-run smoke test of `python bench/run.py`."""
+"""The benchmark's list generator, a one-run smoke test of `python bench/run.py`, and bench/coverage.py."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+
+from conftest import needs_shared
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
@@ -42,3 +44,11 @@ def test_the_benchmark_runs_and_prints_its_table(tmp_path: Path) -> None:
     assert any(line.split()[:2] == ["20", "0.00MB"] for line in lines)
     assert "20 entries: check / import mistletoe = " in out
     assert lines[-1].startswith("worst case 20 entries")
+
+
+@needs_shared
+def test_the_coverage_benchmark_measures_every_list_of_its_ground_truth() -> None:
+    out = subprocess.run([sys.executable, str(REPO / "bench" / "coverage.py")], capture_output=True, text=True,
+                         check=True).stdout.splitlines()
+    assert not any("changed since" in line or "not found" in line for line in out), out
+    assert out[-2].startswith("all lists") and len(out) == 32  # 30 lists, the total, the lists below the mark
