@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 import random
 import re
-import time
 
 import pytest
+from growth import LIMIT, growth
 
 from kdlint import textdiff
 from kdlint.textdiff import unified_diff
@@ -195,19 +195,24 @@ def test_a_moved_block_costs_only_the_block() -> None:
     assert sum(line.startswith("-") and not line.startswith("---") for line in produced) == 10
 
 
-def test_reversed_blocks_of_a_long_list_are_fast_and_exact() -> None:
-    """difflib is quadratic here; the pairing must stay near-linear and never recurse deeply."""
+def _reversed_sections(sections: int) -> tuple[list[str], list[str]]:
+    """`sections` sections of 100 entries, and the same with every section's entries in reverse order."""
     rng = random.Random(1)
     a: list[str] = []
     b: list[str] = []
-    for section in range(200):
+    for section in range(sections):
         block = [[f"- entry {section}.{k} {rng.random()}\n", f"  - url {section}.{k}\n", "\n"] for k in range(100)]
         a += [f"## {section}\n"] + [line for entry in block for line in entry]
         b += [f"## {section}\n"] + [line for entry in reversed(block) for line in entry]
-    started = time.perf_counter()
-    produced = diff(a, b)
-    assert time.perf_counter() - started < 20  # about half a second; difflib takes minutes
-    assert apply(a, produced) == b
+    return a, b
+
+
+def test_reversed_blocks_of_a_long_list_are_exact_and_linear() -> None:
+    """difflib is quadratic here; the pairing must grow linearly (tests/growth.py) and never recurse deeply."""
+    a, b = _reversed_sections(200)
+    assert apply(a, diff(a, b)) == b
+    measured = growth(lambda pair: diff(*pair), _reversed_sections, 2)
+    assert measured.ratio < LIMIT, str(measured)
 
 
 @pytest.mark.parametrize("a, b", [("x y x y x y", "y x y x y x"), ("a b a b c c", "c b a c a b"), ("p p q q", "q q p p")])
