@@ -19,9 +19,10 @@ import mistletoe
 from mistletoe import block_token, span_token
 
 from . import collector
-from .entry_parser import LABELED_URL, LIST_MARKER, parse_entry
+from .entry_parser import LABELED_URL, LINK, LIST_MARKER, parse_entry
 from .model import CONFIGURED, NO_PAPERS, Document, Entry, Heading, Section, Toc, TocItem
 from .pragmas import scan
+from .urls import paper_ids
 from .readers.table import read_table
 from .section_year import SectionYears
 from .source import InputError, SourceText
@@ -30,6 +31,8 @@ from .vocabulary import DEFAULT, Vocabulary
 
 
 BOLD_ONLY = re.compile(r"^(\*\*[^*]+\*\*|__[^_]+__):?$")
+# How a paragraph that is an entry opens: a bold title or bold `[n]`, or an abbreviation and an italic venue.
+PARAGRAPH_HEAD = re.compile(r"^ {0,3}(?:\*\*|__)\S|^ {0,3}[\w-]{1,20}\.[ \t]+\*[^*\s][^*]*\*")
 BULLET_MARK = re.compile(r"[•◦▪▸►‣·*-]")
 BOLD_TITLE = re.compile(r"^(\*\*[^*]+\*\*|__[^_]+__)[ \t]*\\?$")
 # A label of a group of papers: `Detection:`, `基于样本的图像编辑`: short text without links, code or years.
@@ -130,6 +133,14 @@ def _entry_items(lines: tuple[str, ...], token: block_token.List, last: int,
         else:
             found.append((first, end, group))
     return found
+
+
+def _paragraph_entry(lines: tuple[str, ...], first: int, last: int) -> bool:
+    """A paragraph that is a paper: it opens like an entry (`**Title**`, `**[12]** Authors. "**Title**."`,
+    `FGFI. *CVPR 2019*.`) and links a paper by its identifier (arXiv, DOI, proceedings)."""
+    if not PARAGRAPH_HEAD.match(lines[first - 1]):
+        return False
+    return any(paper_ids(m.group("url")) for n in range(first, last + 1) for m in LINK.finditer(lines[n - 1]))
 
 
 def _titled_by(lines: tuple[str, ...], blocks: list[block_token.BlockToken], index: int, first: int,
@@ -262,6 +273,10 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
             sections[-1]["items"][-1] = (item_first, last, group)
         if isinstance(token, (block_token.CodeFence, block_token.BlockCode)):
             code_lines.update(range(first, last + 1))
+        elif isinstance(token, block_token.Paragraph):
+            items = sections[-1]["items"]
+            if (not items or items[-1][1] < first) and _paragraph_entry(lines, first, last):
+                items.append((first, last, next(groups)))
         elif isinstance(token, block_token.Table):
             sections[-1]["tables"].append((first, last, next(groups)))
         elif isinstance(token, block_token.List):

@@ -46,6 +46,7 @@ ARXIV_TEXT = re.compile(r"(?<![\w/])arXiv:[ \t]?(?P<id>\d{4}\.\d{4,5})(?:v\d+)?(
 
 PAPER_LABEL = re.compile(r"\b(?:papers?|arxiv|pdf|openreview|doi)\b|:link:", re.IGNORECASE)
 CODE_LABEL = re.compile(r"\b(?:code|codes|github|gitlab|repo|repository)\b|:octocat:", re.IGNORECASE)
+QUOTED_TITLE = re.compile(r"[\"“](?:\*\*)?(?P<title>[^\"“”*\n]{8,300}?)[.,]?(?:\*\*)?[.,]?[\"”]")
 SHORT_YEAR_VENUE = re.compile(r"(?<![\w'])(?P<venue>[A-Za-z][A-Za-z0-9-]{1,15}(?: [A-Za-z][A-Za-z0-9-]{1,15}){0,3})"
                               r"(?P<year>'[ \t]?\d\d)(?![\w'])")
 BRACKET_TAG = re.compile(r"\[[^\[\]]{1,40}\]")
@@ -331,6 +332,12 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
                                     span=Span.on_line(first, min(v_start, y_start), max(v_end, y_end)),
                                     venue_span=Span.on_line(first, v_start, v_end),
                                     year_span=Span.on_line(first, y_start, y_end)))
+        quoted = QUOTED_TITLE.search(head, content_start) if title is None else None
+        if quoted is not None and (not venues or quoted.start() < venues[0].span.column - 1):
+            # `"Title", ICCV, 2023.`, `Authors. "**Title**." Nature (2015)`: the quoted words are the title.
+            title = quoted.group("title").strip()
+            begin = quoted.start("title") + len(quoted.group("title")) - len(quoted.group("title").lstrip())
+            title_span = Span.on_line(first, begin, begin + len(title))
         if title is None:
             # `### Title Venue Year [[paper]](url)` or `* Title [[Paper]](url)`: the title is the plain text
             # up to the venue or the first link.

@@ -91,7 +91,9 @@ class Vocabulary:
                 continue  # `CVPR 2024` or `CVPR, 2024`; anything else between them is not one pair
             for first in range(len(words)):
                 begin = words[first].start()
-                if begin > start and (text[begin - 1].isalnum() or text[begin - 1] in "-_"):
+                while begin < words[-1].end() and text[begin] in "*_":
+                    begin += 1  # `*CVPR 2017*`: the venue in italics
+                if begin > start and (text[begin - 1].isalnum() or text[begin - 1] in "-"):
                     continue
                 if self.venues.lookup(text[begin : words[-1].end()]) is not None:
                     found.append((begin, words[-1].end(), year.start(), year.end()))
