@@ -16,7 +16,8 @@ from .venues import VenueIndex
 _YEAR = re.compile(r"(?<=[ \t])(?:19|20)\d\d(?![\w/-]|\.\w)")  # `CVPR 2024.` ends a sentence; `2019.11` no year
 _WORD = re.compile(r"[^\s,;:()\[\]]+")
 _YEAR_FIRST = re.compile(r"(?<![\w.,/-])(?:19|20)\d\d(?=[ \t])")
-# Matched right after a venue, which ends in no space; `(?<![ \t])` keeps a search linear on a run of them.
+# Matched right after a venue: its last character is no space (or the next one is none), so `(?<![ \t])`
+# changes no match, and keeps a search linear on a run of spaces.
 _YEAR_AFTER = re.compile(r"(?<![ \t])[ \t]+(?:19|20)\d\d(?!\w)")
 
 
