@@ -85,3 +85,30 @@ def test_a_heading_written_as_the_list_writes_entry_headings_is_an_entry_without
     document = parse_document(SourceText(HEADINGS))
     assert [(e.line, e.style, e.section_year) for e in document.entries] == [(5, "heading", 2024), (8, "heading", 2024)]
     assert [h.text for h in document.headings if not h.entry] == ["Conference Papers", "2024 ECCV", "Notes"]
+
+
+PARAGRAPH_ENTRIES = """## 1.1 Survey
+
+**[1]** LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton. "**Deep learning**." Nature 521.7553 (2015): 436-444. [[pdf]](http://www.cs.toronto.edu/~hinton/absps/NatureDeepReview.pdf) **(Three Giants' Survey)**
+
+**[2]** He, Kaiming, et al. "**Deep residual learning for image recognition**." arXiv preprint arXiv:1512.03385 (2015). [[pdf]](https://arxiv.org/pdf/1512.03385v1.pdf)
+
+## Ground Truth Guided
+
+FGFI. *CVPR 2019*.
+\\[[CVF](http://openaccess.thecvf.com/content_CVPR_2019/html/Wang_Distilling_Object_Detectors_CVPR_2019_paper.html)\\]
+\\[[arXiv](http://arxiv.org/abs/1906.03609)\\]
+
+- "CLAMP-ViT: Contrastive Data-Free Learning for Adaptive Post-Training Quantization of ViTs", ECCV, 2024. [[paper](https://arxiv.org/abs/2407.05266)]
+"""
+
+
+def test_paragraph_entries_and_quoted_titles() -> None:
+    entries = parse_document(SourceText(PARAGRAPH_ENTRIES)).entries
+    assert [(e.line, e.end_line, e.title) for e in entries] == [
+        (5, 5, "Deep residual learning for image recognition"),  # the first links no paper identifier
+        (9, 11, "FGFI"),
+        (13, 13, "CLAMP-ViT: Contrastive Data-Free Learning for Adaptive Post-Training Quantization of ViTs"),
+    ]
+    assert [(p.venue, p.year) for p in entries[1].venues] == [("CVPR", "2019")]
+    assert [(p.venue, p.year) for p in entries[2].venues] == [("ECCV", "2024")]
