@@ -9,8 +9,9 @@ import click
 from ..convert import convert as convert_list
 from ..convert import merge as merge_lists
 from ..engine import Linter
-from ..files import STDIN, read, write_new
+from ..files import read
 from ..settings import ConfigFinder
+from .listfile import OUTPUT_HELP, configured, emit
 
 
 @click.command("convert")
@@ -18,28 +19,22 @@ from ..settings import ConfigFinder
 @click.option("--to", "style", type=click.Choice(["bold"]), default="bold", show_default=True,
               help="The style to write (the canonical one).")
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write here instead of standard output.")
+              help=OUTPUT_HELP)
 @click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path))
 def convert(list_file: str, style: str, output: Path | None, config: Path | None) -> None:
     """Write FILE's entries in the canonical style; headings and prose stay as they are."""
 
-    settings = ConfigFinder(config).settings_for(None if list_file == STDIN else Path(list_file))
-    source = read(list_file, settings.max_file_size)
-    linter = Linter.for_file(settings, Path(list_file))
-    document, _ = linter.check(source)
-    text = convert_list(source, document, linter.vocabulary)
+    linter, source = configured(list_file, config)
+    document = linter.parse(source)
     converted = sum(1 for e in document.entries if e.title)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_new(output, text)
+    emit(convert_list(source, document, linter.vocabulary), output)
     click.echo(f"Converted {converted} entries of {list_file} to the {style} style.", err=True)
 
 
 @click.command("merge")
 @click.argument("lists", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write here instead of standard output.")
+              help=OUTPUT_HELP)
 @click.option("--title", default="Papers", show_default=True, help="The merged list's top heading.")
 @click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path))
 def merge(lists: tuple[str, ...], output: Path | None, title: str, config: Path | None) -> None:
@@ -55,9 +50,6 @@ def merge(lists: tuple[str, ...], output: Path | None, title: str, config: Path 
         vocabulary = linter.vocabulary
         parsed.append((source, linter.check(source)[0]))
     text, report = merge_lists(parsed, vocabulary, title)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_new(output, text)
+    emit(text, output)
     click.echo(f"Merged {report.read} entries of {report.files} lists into {report.written} entries in "
                f"{report.sections} sections ({report.merged} duplicates folded into their first entry).", err=True)

@@ -6,10 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..engine import Linter
 from ..export import FORMATS, records, render
-from ..files import STDIN, read, write_new
-from ..settings import ConfigFinder
+from .listfile import OUTPUT_HELP, configured, emit
 
 
 @click.command("export")
@@ -17,16 +15,10 @@ from ..settings import ConfigFinder
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
               help="json (schema/export.schema.json), csv, or bibtex.")
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write here instead of standard output.")
+              help=OUTPUT_HELP)
 @click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path))
 def export(list_file: str, fmt: str, output: Path | None, config: Path | None) -> None:
     """Write the paper entries of FILE ('-' reads standard input) as JSON, CSV or BibTeX."""
 
-    settings = ConfigFinder(config).settings_for(None if list_file == STDIN else Path(list_file))
-    source = read(list_file, settings.max_file_size)
-    linter = Linter.for_file(settings, Path(list_file))
-    text = render(records(list_file, linter.parse(source), linter.vocabulary), fmt)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_new(output, text)
+    linter, source = configured(list_file, config)
+    emit(render(records(list_file, linter.parse(source), linter.vocabulary), fmt), output)
