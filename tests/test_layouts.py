@@ -112,3 +112,10 @@ def test_paragraph_entries_and_quoted_titles() -> None:
     ]
     assert [(p.venue, p.year) for p in entries[1].venues] == [("CVPR", "2019")]
     assert [(p.venue, p.year) for p in entries[2].venues] == [("ECCV", "2024")]
+
+
+def test_a_file_without_papers_gets_no_findings() -> None:
+    changelog = ("# Changelog\n\nSee http://github.com/o/r/releases for the downloads.\n\n## 1.2\n\n"
+                 "- Moved the docs to http://github.com/o/r/wiki ([#12](http://github.com/o/r/pull/12))\n"
+                 "- Fixed a typo in the README, thanks to [@ada](http://github.com/ada)\n")
+    assert Linter().check(SourceText(changelog))[1] == []

@@ -15,7 +15,7 @@ from ..house_style import HOUSE_STYLE_LEAST, Conventions, by_section
 from ..entry_parser import find_links
 from ..model import Document, Entry, Link, PaperId, Placement, VenueYear
 from ..protected import Protected
-from ..urls import arxiv_match
+from ..urls import arxiv_match, paper_ids
 from ..source import SourceText
 from ..venues import Match, Venue
 from ..vocabulary import DEFAULT, Vocabulary
@@ -104,9 +104,16 @@ class Context:
                      for link in find_links(text, number, Placement.INLINE, 0, self.vocabulary))
 
     @cached_property
+    def is_paper_list(self) -> bool:
+        """Whether the file lists papers at all: it has entries, or links three papers by identifier in a
+        layout kdlint cannot read. A CHANGELOG or a CONTRIBUTING guide does not, and gets no findings."""
+        return bool(self.entries) or sum(1 for link in self.loose_links if paper_ids(link.url)) >= 3
+
+    @cached_property
     def links(self) -> tuple[Link, ...]:
-        """Every link the link rules check: those of the entries, then the loose ones."""
-        return (*(link for entry in self.entries for link in entry.links), *self.loose_links)
+        """Every link the link rules check: those of the entries, then (in a list of papers) the loose ones."""
+        loose = self.loose_links if self.is_paper_list else ()
+        return (*(link for entry in self.entries for link in entry.links), *loose)
 
     @cached_property
     def arxiv_house_kind(self) -> str:
@@ -133,8 +140,9 @@ class Context:
 
     @cached_property
     def venue_pairs(self) -> tuple[VenueYear, ...]:
-        """Every `Venue Year` pair: the entries', then the loose ones."""
-        return (*(pair for entry in self.entries for pair in entry.venues), *self.loose_venues)
+        """Every `Venue Year` pair: the entries', then (in a list of papers) the loose ones."""
+        loose = self.loose_venues if self.is_paper_list else ()
+        return (*(pair for entry in self.entries for pair in entry.venues), *loose)
 
     @cached_property
     def _conventions(self) -> dict[tuple[str, ...], Conventions]:
