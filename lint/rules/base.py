@@ -86,9 +86,12 @@ class Context:
 
     @cached_property
     def loose_lines(self) -> tuple[tuple[int, str], ...]:
-        """(number, text with its protected regions blanked) of every line that is not part of an entry of a
-        section with papers, not code and not a heading: the link and venue rules read these too."""
-        taken = {n for entry in self.entries for n in entry.lines} | {h.line for h in self.document.headings}
+        """(number, text with its protected regions blanked) of every line that is not part of an entry, not
+        code and not a heading: the link and venue rules read these too."""
+        # Lines of entries in skipped sections are not loose either: a venue there is part of an entry's
+        # title as kdlint read it, which no rule may edit unseen.
+        every_entry = (entry for section in self.document.sections for entry in section.entries)
+        taken = {n for entry in every_entry for n in entry.lines} | {h.line for h in self.document.headings}
         lines = []
         for number in range(1, self.source.line_count + 1):
             if number not in taken and number not in self.document.code_lines:
@@ -113,7 +116,10 @@ class Context:
     def links(self) -> tuple[Link, ...]:
         """Every link the link rules check: those of the entries, then (in a list of papers) the loose ones."""
         loose = self.loose_links if self.is_paper_list else ()
-        return (*(link for entry in self.entries for link in entry.links), *loose)
+        skipped = (entry for section in self.document.sections if section.skip_reason and self.is_paper_list
+                   for entry in section.entries)  # `## Useful Resources`: links, though not papers
+        return (*(link for entry in self.entries for link in entry.links),
+                *(link for entry in skipped for link in entry.links), *loose)
 
     @cached_property
     def arxiv_house_kind(self) -> str:
