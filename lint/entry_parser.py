@@ -46,6 +46,8 @@ ARXIV_TEXT = re.compile(r"(?<![\w/])arXiv:[ \t]?(?P<id>\d{4}\.\d{4,5})(?:v\d+)?(
 
 PAPER_LABEL = re.compile(r"\b(?:papers?|arxiv|pdf|openreview|doi)\b|:link:", re.IGNORECASE)
 CODE_LABEL = re.compile(r"\b(?:code|codes|github|gitlab|repo|repository)\b|:octocat:", re.IGNORECASE)
+CODE_TAG = re.compile(r"[ \t]\[(?:__|\*\*)?`")
+AROUND_PAIR = re.compile(r"<br\s*/?>|[()]|^\s*\.|\.(?=\s*$)", re.IGNORECASE)
 QUOTED_TITLE = re.compile(r"[\"“](?:\*\*)?(?P<title>[^\"“”*\n]{8,300}?)[.,]?(?:\*\*)?[.,]?[\"”]")
 SHORT_YEAR_VENUE = re.compile(r"(?<![\w'])(?P<venue>[A-Za-z][A-Za-z0-9-]{1,15}(?: [A-Za-z][A-Za-z0-9-]{1,15}){0,3})"
                               r"(?P<year>'[ \t]?\d\d)(?![\w'])")
@@ -269,7 +271,12 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
         stop = links[0].span.column - 1 if links else len(head)
         offset = m.end()
         for segment in head[m.end():stop].split(","):
+            # `**Title** (EMNLP 2022) <br />`: parentheses and a line break around the pair, blanked in place.
             pair = parse_venue_segment(segment, first, offset, vocab=vocab)
+            if pair is None:
+                blanked = parse_venue_segment(AROUND_PAIR.sub(lambda x: " " * len(x.group()), segment), first,
+                                              offset, vocab=vocab)
+                pair = blanked if blanked is not None and blanked.venue is not None else None
             if pair is not None:
                 venues.append(pair)
             offset += len(segment) + 1
@@ -317,6 +324,13 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
             venues.append(VenueYear(venue="arXiv", year=None, span=span,
                                     venue_span=Span.on_line(first, written.start(), written.start() + 5),
                                     year_span=None))
+        label_venue = None
+        if not venues:
+            for link in links[:1]:  # `- [[CVPR](url)] Title`: the venue is the label of the paper link
+                if link.label_span is not None and vocab.venues.lookup(link.label.strip()) is not None:
+                    label_venue = link
+                    venues.append(VenueYear(venue=link.label.strip(), year=None, span=link.label_span,
+                                            venue_span=link.label_span, year_span=None))
         pairs = vocab.venue_years(outside, content_start)
         taken = {y_start for _, _, y_start, _ in pairs}
         pairs += [p for p in vocab.years_before_venues(outside, content_start) if p[2] not in taken]
@@ -341,8 +355,15 @@ def parse_entry(lines: Sequence[str], first: int, last: int, section: tuple[str,
         if title is None:
             # `### Title Venue Year [[paper]](url)` or `* Title [[Paper]](url)`: the title is the plain text
             # up to the venue or the first link.
-            stops = [v.span.column - 1 for v in venues[:1]] + [link.span.column - 1 for link in links[:1]]
+            if label_venue is not None:  # the title follows the venue's link and its closing bracket
+                content_start = label_venue.span.end_column - 1
+                content_start += len(head[content_start:]) - len(head[content_start:].lstrip(" \t]"))
+            after = [link for link in links if link.span.column - 1 >= content_start]
+            stops = [v.span.column - 1 for v in venues[:1] if v.span.column - 1 >= content_start]
+            stops += [link.span.column - 1 for link in after[:1]]
             end = min(stops) if stops else len(head)
+            tag = CODE_TAG.search(head, content_start, end)  # `Title. [__`seg.`__]`: tags after the title
+            end = tag.start() if tag else end
             text = head[content_start:end].rstrip(" \t-:,.|*_[(")  # `Title | **[CVPR' 16]**`: the marks before the venue
             lead = len(text) - len(text.lstrip())
             if text.strip() and not text.lstrip().startswith(("[", "<", "!", "*", "_", "`")):

@@ -119,3 +119,23 @@ def test_a_file_without_papers_gets_no_findings() -> None:
                  "- Moved the docs to http://github.com/o/r/wiki ([#12](http://github.com/o/r/pull/12))\n"
                  "- Fixed a typo in the README, thanks to [@ada](http://github.com/ada)\n")
     assert Linter().check(SourceText(changelog))[1] == []
+
+
+def test_venue_as_link_label_and_in_parentheses_after_a_bold_title() -> None:
+    text = ("## 2018\n\n"
+            "- [[CVPR](http://openaccess.thecvf.com/content_cvpr_2018/papers/Wang_Deep_CVPR_2018_paper.pdf)] "
+            "Deep Parametric Continuous Convolutional Neural Networks. [__`seg.`__ __`aut.`__]\n"
+            "- [[NIPS](https://papers.nips.cc/paper/7362)] PointCNN: Convolution On X-Transformed Points. "
+            "[[tensorflow](https://github.com/yangyanli/PointCNN)]\n\n"
+            "## Surveys\n\n"
+            "2. **Fixing Model Bugs with Natural Language Patches**. (EMNLP 2022) <br />\n"
+            "   Shikhar Murty, Christopher D. Manning.\n"
+            "   [[paper](https://arxiv.org/abs/2211.03318)]\n")
+    entries = parse_document(SourceText(text)).entries
+    assert [(e.title, [(p.venue, p.year) for p in e.venues], e.section_year) for e in entries] == [
+        ("Deep Parametric Continuous Convolutional Neural Networks", [("CVPR", None)], 2018),
+        ("PointCNN: Convolution On X-Transformed Points", [("NIPS", None)], 2018),
+        ("Fixing Model Bugs with Natural Language Patches", [("EMNLP", "2022")], None),
+    ]
+    _, found = Linter().check(SourceText(text))
+    assert [(d.code, d.span.line) for d in found if d.code == "KD202"] == [("KD202", 4)]  # NIPS 2018: NeurIPS
