@@ -22,11 +22,11 @@ from . import collector
 from .entry_parser import LABELED_URL, LINK, LIST_MARKER, parse_entry
 from .model import CONFIGURED, NO_PAPERS, Document, Entry, Heading, Section, Toc, TocItem
 from .pragmas import scan
-from .urls import paper_ids
 from .readers.table import read_table
 from .section_year import SectionYears
 from .source import InputError, SourceText
 from .toc import TOC_ITEM, anchors, plain_from_markdown
+from .urls import paper_ids
 from .vocabulary import DEFAULT, Vocabulary
 
 
