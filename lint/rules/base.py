@@ -34,9 +34,14 @@ LINK_TARGET = re.compile(r"\]\([^()\s]*\)|https?://[^\s<>()\[\]]+")
 
 
 def _blank_target(m: re.Match[str]) -> str:
-    """A link target or bare URL as spaces (`](` and `)` kept), so that its digits are never read as years."""
     found = m.group()
     return "](" + " " * (len(found) - 3) + ")" if found.startswith("](") else " " * len(found)
+
+
+def blank_link_targets(text: str) -> str:
+    """`text` with link targets and bare URLs as spaces (`](` and `)` kept), every column in its place: so
+    that the digits of a URL are never read as years."""
+    return LINK_TARGET.sub(_blank_target, text)
 
 
 class Fixable(str, Enum):
@@ -131,12 +136,13 @@ class Context:
     @cached_property
     def loose_venues(self) -> tuple[VenueYear, ...]:
         """`Venue Year` pairs of known venues in `loose_lines` (link targets blanked): what venue spelling and
-        impossible years are checked on outside the entries kdlint reads."""
+        impossible years are checked on outside the entries kdlint reads; none in a file that lists no
+        papers (`is_paper_list`)."""
         found = []
-        for number, text in self.loose_lines:
+        for number, text in (self.loose_lines if self.is_paper_list else ()):
             if not any(ch.isdigit() for ch in text):
                 continue
-            outside = LINK_TARGET.sub(_blank_target, text)
+            outside = blank_link_targets(text)
             for v_start, v_end, y_start, y_end in self.vocabulary.venue_years(outside):
                 found.append(VenueYear(venue=outside[v_start:v_end], year=outside[y_start:y_end],
                                        span=Span.on_line(number, v_start, y_end),
@@ -147,8 +153,7 @@ class Context:
     @cached_property
     def venue_pairs(self) -> tuple[VenueYear, ...]:
         """Every `Venue Year` pair: the entries', then (in a list of papers) the loose ones."""
-        loose = self.loose_venues if self.is_paper_list else ()
-        return (*(pair for entry in self.entries for pair in entry.venues), *loose)
+        return (*(pair for entry in self.entries for pair in entry.venues), *self.loose_venues)
 
     @cached_property
     def _conventions(self) -> dict[tuple[str, ...], Conventions]:

@@ -42,19 +42,18 @@ from collections.abc import Iterator
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from ..model import Entry
 from ..urls import arxiv_year
-from .base import Context, Fixable, Rule
+from .base import Context, Fixable, Rule, blank_link_targets, short_year
 
 
-# A year as lists write it outside kdlint's reading: 2019, '19, ' 19, 19.03.09; link targets are blanked first.
+# A year as lists write it outside kdlint's reading: 2019, '19, ' 19; link targets are blanked first.
 _YEAR_WRITTEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|'\s?\d\d(?!\d)")
-_LINK_TARGET = re.compile(r"\]\([^()\s]*\)|https?://\S+")
 
 
 def _year_written(ctx: Context, entry: Entry) -> bool:
     """Whether the entry's text, links aside, writes a year anywhere (beyond the pairs kdlint read)."""
     read = {(p.year_span.line, p.year_span.column) for p in entry.venues if p.year_span is not None}
     for number in entry.lines:
-        text = _LINK_TARGET.sub(lambda m: " " * len(m.group()), ctx.source.line(number))
+        text = blank_link_targets(ctx.source.line(number))
         if any((number, m.start() + 1) not in read for m in _YEAR_WRITTEN.finditer(text)):
             return True
     return False
@@ -102,7 +101,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                 digits = pair.year.lstrip("' \t")  # `CVPR'19`, `CVPR' 19`
                 fix = None
                 if len(digits) == 2 and digits.isdigit():
-                    full = ("19" if int(digits) >= 70 else "20") + digits
+                    full = str(short_year(digits))
                     fix = _unsafe(f"Write the year as {full}", Edit.replace(pair.year_span, space + full))
                 elif year is not None:
                     fix = _unsafe(f"Use the year {year} of arXiv:{arxiv}", Edit.replace(pair.year_span, f"{space}{year}"))

@@ -56,7 +56,7 @@ def _known(ctx: Context) -> Iterator[tuple[VenueYear, Venue, int]]:
     """The known venues with a well-formed year: the entries', then those written outside entries."""
     for _, known in ctx.known_venue_years:
         yield from known
-    for pair in (ctx.loose_venues if ctx.is_paper_list else ()):
+    for pair in ctx.loose_venues:
         if pair.venue and pair.year and pair.year_ok and (match := ctx.venue(pair.venue)) is not None:
             yield pair, match.venue, int(pair.year)
 
