@@ -28,11 +28,9 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from ..house_style import HOUSE_STYLE_LEAST
+from ..house_style import HOUSE_SHARE, HOUSE_STYLE_LEAST
 from .base import Context, Fixable, Rule
 
-
-HOUSE_SHARE = 0.9  # a variant written this consistently is the list's own spelling
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:

@@ -30,19 +30,25 @@ One exception is unsafe: a conference written all in lower case (`iclr 2021`),
 which some lists use to mark a paper under review, not an accepted one; a
 list that writes HOUSE_STYLE_LEAST or more such venues does so on purpose
 and is not told so.
+
+Another letter case that the list writes throughout (`Arxiv 2024` HOUSE_STYLE_LEAST or more
+times, and in HOUSE_SHARE of that venue's pairs) is its house spelling and is
+not reported; a misspelling or another name always is.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from ..house_style import HOUSE_STYLE_LEAST
+from ..house_style import HOUSE_SHARE, HOUSE_STYLE_LEAST
 from .base import Context, Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     submissions = _lower_case_convention(ctx)
+    house = _house_letter_case(ctx)
     for pair in ctx.venue_pairs:
         if pair.venue is None or pair.venue_span is None:
             continue
@@ -60,6 +66,8 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                       edits=(Edit.replace(pair.venue_span, canonical),))
             yield RULE.diagnostic(f"venue `{pair.venue}` should be written `{canonical}` (lower case may mark a "
                                   "submission: fix it only if the paper was accepted)", pair.venue_span, fix)
+            continue
+        if pair.venue in house:
             continue
         fix = Fix(applicability=Applicability.SAFE, message=f"Write `{canonical}`",
                   edits=(Edit.replace(pair.venue_span, canonical),))
@@ -81,6 +89,19 @@ def _lower_case_convention(ctx: Context) -> int:
         else:
             other += 1
     return lower if canonical >= 4 * other else 0
+
+
+def _house_letter_case(ctx: Context) -> frozenset[str]:
+    """The spellings that differ from their venue's canonical name in letter case only and that the list
+    writes throughout: HOUSE_STYLE_LEAST times or more, and in HOUSE_SHARE of that venue's pairs."""
+    written: dict[str, Counter[str]] = {}  # canonical name -> how often each spelling of it is written
+    for pair in ctx.venue_pairs:
+        match = ctx.venue(pair.venue) if pair.venue else None
+        if match is not None and pair.venue is not None:
+            written.setdefault(match.venue.name, Counter())[pair.venue] += 1
+    return frozenset(spelling for canonical, uses in written.items() for spelling, count in uses.items()
+                     if spelling != canonical and spelling.casefold() == canonical.casefold()
+                     and count >= HOUSE_STYLE_LEAST and count >= HOUSE_SHARE * sum(uses.values()))
 
 
 def _marks_submission(written: str, canonical: str, kind: str) -> bool:
