@@ -33,8 +33,11 @@ import tempfile
 from pathlib import Path
 
 VENUES = ["CVPR", "ICCV", "ECCV", "NeurIPS", "ICLR", "ICML", "AAAI", "IJCAI", "TPAMI", "arXiv"]
-TYPOS = {"NeurIPS": "NIPS", "CVPR": "CPVR", "TPAMI": "IEEE TPAMI", "arXiv": "arxive", "ICLR": "ICRL",
-         "ECCV": "Eccv", "ICCV": "iccv", "ICML": "Icml", "AAAI": "Aaai", "IJCAI": "Ijcai"}
+# Each venue's wrong spellings. A letter case written throughout is a list's house spelling (KD202), so the
+# worst case takes turns between two of them: every venue is still written wrongly and reported.
+TYPOS = {"NeurIPS": ("NIPS",), "CVPR": ("CPVR",), "TPAMI": ("IEEE TPAMI",), "arXiv": ("arxive",), "ICLR": ("ICRL",),
+         "ECCV": ("Eccv", "ECcv"), "ICCV": ("iccv", "Iccv"), "ICML": ("Icml", "ICml"), "AAAI": ("Aaai", "AAai"),
+         "IJCAI": ("Ijcai", "IJcai")}
 WORDS = ("knowledge distillation neural network deep learning teacher student feature contrastive online data "
          "free self attention transfer compression model efficient semantic segmentation detection vision language "
          "large small graph relation response logit hint adaptive multi progressive mutual ensemble").split()
@@ -65,7 +68,8 @@ def generate(entries: int, seed: int = 7, worst: bool = False) -> str:
             title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 10))).capitalize() + f" {number}"
             venue = rng.choice(VENUES)
             year = year_for(venue, 2010 + (i * 14) // max(count, 1))
-            written = TYPOS[venue] if worst or rng.random() < 0.03 else venue
+            typos = TYPOS[venue]
+            written = typos[number % len(typos)] if worst else typos[0] if rng.random() < 0.03 else venue
             label = "Pytorch" if rng.random() < 0.03 else "PyTorch"
             arxiv = f"{year % 100:02d}{rng.randint(1, 12):02d}.{number % 100000:05d}"
             url = f"https://arxiv.org/abs/{arxiv}" + ("v2" if rng.random() < 0.02 else "")

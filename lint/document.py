@@ -19,9 +19,11 @@ import mistletoe
 from mistletoe import block_token, span_token
 
 from . import collector
-from .entry_parser import LABELED_URL, LINK, LIST_MARKER, parse_entry
-from .model import CONFIGURED, NO_PAPERS, Document, Entry, Heading, Section, Toc, TocItem
+from .model import CONFIGURED, NO_PAPERS, Document, Entry, Heading, Layout, Section, Toc, TocItem
 from .pragmas import scan
+from .readers.body import LABELED_URL
+from .readers.item import read_item
+from .readers.parts import LINK, LIST_MARKER
 from .readers.table import read_table
 from .section_year import SectionYears
 from .source import InputError, SourceText
@@ -148,7 +150,7 @@ def _titled_by(lines: tuple[str, ...], blocks: list[block_token.BlockToken], ind
     """The line of the bold-title paragraph that a list of `Label: url` lines belongs to, if it is one.
 
     `**Run, Don't Walk: ...**` and then `- 论文/Paper: https://...`, `- 代码/Code: None`: a paper written as a
-    paragraph, its links as a list of labelled lines (`kdlint.entry_parser.LABELED_URL`).
+    paragraph, its links as a list of labelled lines (`kdlint.readers.body.LABELED_URL`).
     """
     if index == 0 or not isinstance(blocks[index - 1], block_token.Paragraph):
         return None
@@ -205,7 +207,7 @@ def heading_text(source: SourceText, token: block_token.BlockToken) -> str:
 
 
 def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_sections: Iterable[str] = (),
-                   style: str | None = None) -> Document:
+                   style: Layout | str | None = None) -> Document:
     """Read `source` into sections and entries.
 
     `skip_sections` are heading texts (any case) not to check; `style` forces
@@ -298,7 +300,7 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
     years = SectionYears(lines)
     for sec in sections:
         entries = [e for first, last, group in sec["items"]
-                   if (e := parse_entry(lines, first, last, sec["path"], vocab, group))]
+                   if (e := read_item(lines, first, last, sec["path"], vocab, group))]
         if sec["tables"]:
             rows = [e for first, last, group in sec["tables"]
                     for e in read_table(lines, first, last, sec["path"], group, vocab)]
@@ -321,9 +323,9 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
         # is and the section has a bold entry at all: one stray entry does not
         # switch a small section to another style.
         if style is not None:
-            section_style = style
+            section_style = Layout(style)
         elif bold * 2 >= len(entries) or (bold_document and bold > 0):
-            section_style = "bold"
+            section_style = Layout.BOLD
         else:
             section_style = Counter(e.style for e in entries).most_common(1)[0][0]
         built.append(Section(path=sec["path"], title=sec["title"], level=sec["level"], line=sec["line"],

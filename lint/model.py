@@ -14,10 +14,21 @@ point at it and a fix can edit it without re-rendering anything.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import NamedTuple
 
 from .diagnostics import Span
+
+
+class Layout(StrEnum):
+    """How an entry is written: the key of the reader that read it (`kdlint.readers`)."""
+
+    BOLD = "bold"  # `- **Title, Venue Year**`, `**Title**, Venue Year`, `**[n]** Authors. "**Title**."`
+    HEADING = "heading"  # `### Title Venue Year [[paper]](url)`: the entry is a heading
+    DATED = "dated"  # `- (22.03.01, ICLR 2022) [Title](url)`
+    INLINE = "inline"  # `- [Title](url), Venue Year`: the title is the paper's link
+    PLAIN = "plain"  # `- Title [[paper]](url)`, `- "Title", Venue, Year`, `- [[CVPR](url)] Title`
+    TABLE = "table"  # one paper per row of a Markdown table
 
 
 class LinkKind(str, Enum):
@@ -92,7 +103,7 @@ class Entry:
     section: tuple[str, ...]
     group: int  # entries of one list (or one run of entry headings) share it; they are sorted together
     heading: bool  # written as a heading (`### Title Venue Year [[paper]](url)`), not as a list item
-    style: str  # "bold", "heading", "dated", "inline" or "plain": how this entry is written
+    style: Layout  # how this entry is written
     date: str | None = None  # the `yy.mm.dd` of the dated style
     marker_end: int  # column (0-based) where the first line's content starts
     bold: bool
@@ -157,7 +168,7 @@ class Section:
     line: int  # the heading's line; 0 for text before the first heading
     holds_papers: bool
     skip_reason: str | None  # why a section with items is not checked
-    style: str  # "bold" when most of its entries have bold titles, else its entries' commonest style
+    style: Layout  # BOLD when most of its entries have bold titles, else its entries' commonest layout
     entries: tuple[Entry, ...]
 
 
@@ -206,8 +217,8 @@ class Document:
     def bold_entries(self) -> list[Entry]:
         """Entries of paper sections written in the canonical (bold) style: list items, not headings or table
         rows."""
-        return [e for s in self.sections if s.holds_papers and s.style == "bold" for e in s.entries
-                if not e.heading and e.style != "table"]
+        return [e for s in self.sections if s.holds_papers and s.style is Layout.BOLD for e in s.entries
+                if not e.heading and e.style is not Layout.TABLE]
 
     @property
     def skipped_sections(self) -> list[Section]:

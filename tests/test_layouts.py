@@ -1,11 +1,17 @@
-"""Layouts read as entries: groups under plain labels, paragraph titles with labelled link lists."""
+"""Layouts read as entries: the readers' registry and examples, groups under plain labels, paragraph titles
+with labelled link lists."""
 
 from __future__ import annotations
 
+import pytest
+
 from kdlint.document import parse_document
 from kdlint.engine import Linter
-from kdlint.model import LinkKind
+from kdlint.model import Layout, LinkKind
+from kdlint.readers import bold, dated, inline, plain
+from kdlint.readers.item import LAYOUTS, read_item
 from kdlint.source import SourceText
+from kdlint.vocabulary import DEFAULT
 
 GROUPS = """## 76.Editing(编辑)
 
@@ -139,3 +145,42 @@ def test_venue_as_link_label_and_in_parentheses_after_a_bold_title() -> None:
     ]
     _, found = Linter().check(SourceText(text))
     assert [(d.code, d.span.line) for d in found if d.code == "KD202"] == [("KD202", 4)]  # NIPS 2018: NeurIPS
+
+
+READER_MODULES = (bold, dated, inline, plain)
+EXAMPLES = [(module.READER.layout, line[4:]) for module in READER_MODULES for line in (module.__doc__ or "").splitlines()
+            if line.startswith("    ") and line.strip()]
+
+
+def test_every_text_layout_has_one_reader_and_plain_reads_the_rest() -> None:
+    assert [reader.layout for reader in LAYOUTS] == [Layout.BOLD, Layout.DATED, Layout.INLINE, Layout.PLAIN]
+    assert {module.READER for module in READER_MODULES} == set(LAYOUTS)
+    assert plain.read("no title, no venue, no link", 1, 0, DEFAULT) is not None
+
+
+@pytest.mark.parametrize(("layout", "line"), EXAMPLES, ids=[f"{layout}-{i}" for i, (layout, _) in enumerate(EXAMPLES)])
+def test_each_reader_reads_the_examples_of_its_documentation(layout: Layout, line: str) -> None:
+    """The examples in a reader's docstring are entries of its layout, with a title free of markup."""
+    entry = read_item([line], 1, 1, ("Papers",))
+    assert entry is not None and entry.style is layout
+    assert entry.title and not set(entry.title) & set("[]*\"`"), entry.title
+    assert entry.venues
+
+
+def test_a_bold_tag_before_the_title_is_not_a_bold_title() -> None:
+    entry = read_item(["- **[R-CNN]** Rich feature hierarchies for accurate object detection, CVPR 2014 "
+                       "[[paper]](https://arxiv.org/abs/1311.2524)"], 1, 1, ("Papers",))
+    assert entry is not None and entry.style is Layout.PLAIN and not entry.bold
+    assert entry.title == "Rich feature hierarchies for accurate object detection"
+    assert [(v.venue, v.year) for v in entry.venues] == [("CVPR", "2014")]
+
+
+def test_a_dated_bold_item_is_news_not_a_paper() -> None:
+    assert read_item(["- **2024-2-20**: we added [ten papers](https://example.org/news)"], 1, 1, ("News",)) is None
+
+
+def test_an_entry_heading_has_the_heading_layout_whatever_its_first_line() -> None:
+    entry = read_item(["### Deep Mutual Learning CVPR 2018 [[paper]](https://arxiv.org/abs/1706.00384)"], 1, 1,
+                      ("Papers",))
+    assert entry is not None and entry.style is Layout.HEADING and entry.heading
+    assert entry.title == "Deep Mutual Learning"

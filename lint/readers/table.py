@@ -23,10 +23,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..diagnostics import Span
-from ..entry_parser import find_links, parse_authors, parse_venue_segment
-from ..model import Entry, Link, LinkKind, Placement, VenueYear, is_year
+from ..model import Entry, Layout, Link, LinkKind, PaperId, Placement, VenueYear, is_year
 from ..urls import paper_ids
 from ..vocabulary import DEFAULT, Vocabulary
+from .parts import find_links, parse_authors, parse_venue_segment
 
 DELIMITER_CELL = re.compile(r"^\s*:?-+:?\s*$")
 MARKUP = re.compile(r"\*\*|__|<br\s*/?>|!\[[^\]]*\]\([^)]*\)", re.IGNORECASE)
@@ -196,13 +196,13 @@ def _row(text: str, number: int, columns: Columns, section: tuple[str, ...], gro
         authors = parse_authors(raw.strip(), number, start + lead, False, False)
     date_cell = _cell(text, cells, columns.date)
     date = date_cell[0].strip() if date_cell and date_cell[0].strip(" -") else None
-    ids = []
+    ids: list[PaperId] = []
     for link in links:
         if link.kind is not LinkKind.CODE:
             ids.extend(pid for pid in paper_ids(link.url) if pid not in ids)
     span = Span.on_line(number, 0, len(text))
     return Entry(line=number, end_line=number, span=span, section=section, group=group, heading=False,
-                 style="table", date=date, marker_end=0, bold=False, title=title,
+                 style=Layout.TABLE, date=date, marker_end=0, bold=False, title=title,
                  title_span=Span.on_line(number, t_start, t_end), bold_span=None, venues=tuple(venues),
                  links=tuple(links), authors=authors, sub_bullets=(), paper_ids=tuple(ids))
 

@@ -12,14 +12,13 @@ from functools import cached_property
 from ..diagnostics import Diagnostic, Fix, Severity, Span
 from ..duplicates import cross_listing_by_design, id_pairs, in_news, normalise_title
 from ..house_style import HOUSE_STYLE_LEAST, Conventions, by_section
-from ..entry_parser import find_links
 from ..model import Document, Entry, Link, PaperId, Placement, VenueYear
 from ..protected import Protected
-from ..urls import arxiv_match, paper_ids
+from ..readers.parts import find_links
 from ..source import SourceText
+from ..urls import arxiv_match, paper_ids
 from ..venues import Match, Venue
 from ..vocabulary import DEFAULT, Vocabulary
-
 
 SHORT_YEAR = re.compile(r"'[ \t]?\d\d")
 

@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span, UrlChange
-from ..entry_parser import LINK
+from ..readers.parts import LINK
 from .base import Context, Fixable, Rule
 
 CODE_SPAN = re.compile(r"`[^`]*`")

@@ -38,8 +38,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
-from ..entry_parser import last_and
 from ..model import Entry, Placement
+from ..readers.parts import last_and
 from .base import Context, Fixable, Rule
 
 # The lookahead right after the comma, not after the spaces: tried after each of them, it is quadratic.

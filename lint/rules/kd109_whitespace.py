@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
-from ..entry_parser import LIST_MARKER
+from ..readers.parts import LIST_MARKER
 from .base import Context, Fixable, Rule
 
 
