@@ -22,6 +22,7 @@ from . import collector
 from .model import CONFIGURED, NO_PAPERS, Document, Entry, Heading, Layout, Section, Toc, TocItem
 from .pragmas import scan
 from .readers.body import LABELED_URL
+from .readers.card import is_card, read_card
 from .readers.item import read_item
 from .readers.parts import LINK, LIST_MARKER
 from .readers.table import read_table
@@ -35,6 +36,11 @@ from .vocabulary import DEFAULT, Vocabulary
 BOLD_ONLY = re.compile(r"^(\*\*[^*]+\*\*|__[^_]+__):?$")
 # How a paragraph that is an entry opens: a bold title or bold `[n]`, or an abbreviation and an italic venue.
 PARAGRAPH_HEAD = re.compile(r"^ {0,3}(?:\*\*|__)\S|^ {0,3}[\w-]{1,20}\.[ \t]+\*[^*\s][^*]*\*")
+# `**[14]** Hinton, Geoffrey E., et al. "**Title**." ...`: a numbered reference, its title in quotes.
+NUMBERED_REFERENCE = re.compile(r"^ {0,3}(?:\*\*|__)\[\d{1,4}\](?:\*\*|__)[ \t]+[^\"“]*[\"“]")
+# The opening tag of an HTML table cell, alone on its line: `<td>`, `<td width="150px">`.
+CELL_OPEN = re.compile(r"^[ \t]*<td\b[^<>]*>[ \t]*$", re.IGNORECASE)
+CELL_CLOSE = re.compile(r"^[ \t]*</td>", re.IGNORECASE)
 BULLET_MARK = re.compile(r"[•◦▪▸►‣·*-]")
 BOLD_TITLE = re.compile(r"^(\*\*[^*]+\*\*|__[^_]+__)[ \t]*\\?$")
 # A label of a group of papers: `Detection:`, `基于样本的图像编辑`: short text without links, code or years.
@@ -139,10 +145,43 @@ def _entry_items(lines: tuple[str, ...], token: block_token.List, last: int,
 
 def _paragraph_entry(lines: tuple[str, ...], first: int, last: int) -> bool:
     """A paragraph that is a paper: it opens like an entry (`**Title**`, `**[12]** Authors. "**Title**."`,
-    `FGFI. *CVPR 2019*.`) and links a paper by its identifier (arXiv, DOI, proceedings)."""
+    `FGFI. *CVPR 2019*.`) and links a paper by its identifier (arXiv, DOI, proceedings); a numbered
+    reference with a quoted title needs only a web link (`[[pdf]](...)` on an author's page)."""
     if not PARAGRAPH_HEAD.match(lines[first - 1]):
         return False
-    return any(paper_ids(m.group("url")) for n in range(first, last + 1) for m in LINK.finditer(lines[n - 1]))
+    links = [m.group("url") for n in range(first, last + 1) for m in LINK.finditer(lines[n - 1])]
+    if NUMBERED_REFERENCE.match(lines[first - 1]) and any(url.startswith(("http://", "https://")) for url in links):
+        return True
+    return any(paper_ids(url) for url in links)
+
+
+def _card_title(lines: tuple[str, ...], blocks: list[block_token.BlockToken], index: int, first: int,
+                last: int, total: int) -> tuple[int, int] | None:
+    """(first, last line) of the title list that makes the paragraph ``first..last`` a card
+    (`kdlint.readers.card`), if it is one."""
+    if index + 1 >= len(blocks) or not isinstance(blocks[index + 1], block_token.List):
+        return None
+    title_first = blocks[index + 1].line_number
+    title_last = _trim_blank(lines, title_first, blocks[index + 2].line_number - 1 if index + 2 < len(blocks) else total)
+    if title_first > last + 2 or not is_card(lines, first, last, title_first, title_last):
+        return None
+    return title_first, title_last
+
+
+def _in_cell(lines: tuple[str, ...], first: int) -> bool:
+    """Whether the line before `first`, blank lines aside, opens an HTML table cell."""
+    number = first - 1
+    while number >= 1 and not lines[number - 1].strip():
+        number -= 1
+    return number >= 1 and bool(CELL_OPEN.match(lines[number - 1]))
+
+
+def _cell_end(lines: tuple[str, ...], first: int, limit: int) -> int:
+    """The last line before the `</td>` that closes the cell holding line `first` (at most `limit`)."""
+    for number in range(first + 1, limit + 1):
+        if CELL_CLOSE.match(lines[number - 1]):
+            return _trim_blank(lines, first, number - 1)
+    return _trim_blank(lines, first, limit)
 
 
 def _titled_by(lines: tuple[str, ...], blocks: list[block_token.BlockToken], index: int, first: int,
@@ -229,6 +268,7 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
     sections: list[dict] = [{"path": (), "title": "", "level": 0, "line": 0, "items": [], "tables": []}]
 
     groups = count()
+    cards: dict[int, int] = {}  # first line of a card -> the line of its title
     heading_group: int | None = None  # consecutive heading entries sort together
     entry_marks = _entry_heading_marks(lines, vocab)
     for index, token in enumerate(blocks):
@@ -238,7 +278,10 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
         if isinstance(token, (block_token.Heading, block_token.SetextHeading)):
             text = heading_text(source, token)
             level = token.level
-            is_entry = isinstance(token, block_token.Heading) and level >= 3 and _is_entry_heading(lines[first - 1], vocab)
+            in_cell = isinstance(token, block_token.Heading) and level >= 3 and _in_cell(lines, first)
+            # A heading alone at the top of an HTML table cell is a paper's card: the cell is the entry.
+            is_entry = in_cell or (isinstance(token, block_token.Heading) and level >= 3
+                                   and _is_entry_heading(lines[first - 1], vocab))
             if not is_entry and level >= 4 and text and (level, text.split(maxsplit=1)[0]) in entry_marks:
                 is_entry = True  # `##### • Title.` without a link, where `##### • ...` headings are entries
             headings.append((first, level, text, plain_from_markdown(text), is_entry))
@@ -248,11 +291,16 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
                 # in them, are quadratic in a list of thousands of heading entries.
                 end = first
                 nxt = index + 1
-                while nxt < len(blocks) and isinstance(blocks[nxt], block_token.Paragraph):
+                while nxt < len(blocks) and isinstance(blocks[nxt], block_token.Paragraph) and not in_cell:
                     following = blocks[nxt]
                     nxt += 1
                     end = _trim_blank(lines, following.line_number,
                                       blocks[nxt].line_number - 1 if nxt < len(blocks) else total)
+                if in_cell:  # mistletoe reads the cell's HTML as paragraphs: the cell ends at its `</td>`
+                    while nxt < len(blocks) and not isinstance(blocks[nxt], (block_token.Heading,
+                                                                             block_token.SetextHeading)):
+                        nxt += 1
+                    end = _cell_end(lines, first, blocks[nxt].line_number - 1 if nxt < len(blocks) else total)
                 if heading_group is None:
                     heading_group = next(groups)
                 sections[-1]["items"].append((first, end, heading_group))
@@ -277,11 +325,17 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
             code_lines.update(range(first, last + 1))
         elif isinstance(token, block_token.Paragraph):
             items = sections[-1]["items"]
-            if (not items or items[-1][1] < first) and _paragraph_entry(lines, first, last):
+            card = _card_title(lines, blocks, index, first, last, total) if not items or items[-1][1] < first else None
+            if card is not None:  # the paragraph and the title list after it: one entry
+                cards[first] = card[0]
+                items.append((first, card[1], next(groups)))
+            elif (not items or items[-1][1] < first) and _paragraph_entry(lines, first, last):
                 items.append((first, last, next(groups)))
         elif isinstance(token, block_token.Table):
             sections[-1]["tables"].append((first, last, next(groups)))
-        elif isinstance(token, block_token.List):
+        elif isinstance(token, block_token.List) and not (sections[-1]["items"]
+                                                          and sections[-1]["items"][-1][1] >= first):
+            # (A list inside an entry already read, like one in a paper's HTML card, is part of it.)
             if toc is None:
                 toc = _toc(lines, first, last)
             if toc is None or toc.first != first:
@@ -300,7 +354,8 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
     years = SectionYears(lines)
     for sec in sections:
         entries = [e for first, last, group in sec["items"]
-                   if (e := read_item(lines, first, last, sec["path"], vocab, group))]
+                   if (e := read_card(lines, first, last, cards[first], sec["path"], vocab, group) if first in cards
+                       else read_item(lines, first, last, sec["path"], vocab, group))]
         if sec["tables"]:
             rows = [e for first, last, group in sec["tables"]
                     for e in read_table(lines, first, last, sec["path"], group, vocab)]

@@ -29,6 +29,7 @@ class Layout(StrEnum):
     INLINE = "inline"  # `- [Title](url), Venue Year`: the title is the paper's link
     PLAIN = "plain"  # `- Title [[paper]](url)`, `- "Title", Venue, Year`, `- [[CVPR](url)] Title`
     TABLE = "table"  # one paper per row of a Markdown table
+    CARD = "card"  # `Mimic. *CVPR 2017*.`, link lines, then the title and the authors as a list
 
 
 class LinkKind(str, Enum):

@@ -112,12 +112,13 @@ FGFI. *CVPR 2019*.
 def test_paragraph_entries_and_quoted_titles() -> None:
     entries = parse_document(SourceText(PARAGRAPH_ENTRIES)).entries
     assert [(e.line, e.end_line, e.title) for e in entries] == [
-        (5, 5, "Deep residual learning for image recognition"),  # the first links no paper identifier
-        (9, 11, "FGFI"),
+        (3, 3, "Deep learning"),  # a numbered reference with a quoted title: a web link is enough
+        (5, 5, "Deep residual learning for image recognition"),
+        (9, 11, "FGFI"),  # no title list after it: not a card, a paragraph entry named by its first line
         (13, 13, "CLAMP-ViT: Contrastive Data-Free Learning for Adaptive Post-Training Quantization of ViTs"),
     ]
-    assert [(p.venue, p.year) for p in entries[1].venues] == [("CVPR", "2019")]
-    assert [(p.venue, p.year) for p in entries[2].venues] == [("ECCV", "2024")]
+    assert [(p.venue, p.year) for p in entries[2].venues] == [("CVPR", "2019")]
+    assert [(p.venue, p.year) for p in entries[3].venues] == [("ECCV", "2024")]
 
 
 def test_a_file_without_papers_gets_no_findings() -> None:
@@ -184,3 +185,106 @@ def test_an_entry_heading_has_the_heading_layout_whatever_its_first_line() -> No
                       ("Papers",))
     assert entry is not None and entry.style is Layout.HEADING and entry.heading
     assert entry.title == "Deep Mutual Learning"
+
+
+CARDS = r"""## Feature Distillation
+
+FGFI. *CVPR 2019*.
+\[[CVF](https://openaccess.thecvf.com/content_CVPR_2019/html/Wang_Distilling_CVPR_2019_paper.html)\]
+\[[arXiv](http://arxiv.org/abs/1906.03609)\]
+<[GitHub](https://github.com/twangnh/Distilling-Object-Detectors)>
+\- A fine-grained feature imitation method.
+
+- Distilling Object Detectors With Fine-Grained Feature Imitation
+- Tao Wang and Li Yuan and Xiaopeng Zhang and Jiashi Feng
+
+TADF.
+\[[arXiv](http://arxiv.org/abs/2006.13108)\]
+
+- Distilling Object Detectors with Task Adaptive Regularization
+
+Not a card: a sentence that goes on and on about distillation, far longer than a short name and a venue.
+\[[arXiv](http://arxiv.org/abs/2006.13109)\]
+
+- A list item after it
+"""
+
+
+def test_a_card_is_one_entry_titled_by_the_list_after_it() -> None:
+    doc = parse_document(SourceText(CARDS))
+    assert [(e.line, e.end_line, e.style) for e in doc.entries] == [(3, 10, Layout.CARD), (12, 15, Layout.CARD)]
+    first, second = doc.entries
+    assert first.title == "Distilling Object Detectors With Fine-Grained Feature Imitation"
+    assert first.title_span is not None and (first.title_span.line, first.title_span.column) == (9, 3)
+    assert [(v.venue, v.year) for v in first.venues] == [("CVPR", "2019")]
+    assert first.authors is not None and first.authors.names[0] == "Tao Wang" and first.authors.line == 10
+    assert [link.label for link in first.links] == ["CVF", "arXiv", "GitHub"]
+    assert first.arxiv_id == "1906.03609"
+    assert second.title == "Distilling Object Detectors with Task Adaptive Regularization" and second.authors is None
+
+
+NUMBERED_REFERENCES = """## 1.1 Survey
+
+**[0]** Bengio, Yoshua, Ian J. Goodfellow, and Aaron Courville. "**Deep learning**." An MIT Press book. (2015). [[html]](http://www.deeplearningbook.org/) :star::star::star:
+
+**[1]** LeCun, Yann, et al. "**Gradient-based learning applied to document recognition**." Proc. IEEE (1998). [[pdf]](http://yann.lecun.com/exdb/publis/pdf/lecun-01a.pdf)
+
+**[2]** A numbered note without a quoted title [[html]](http://example.org/)
+"""
+
+
+def test_a_numbered_reference_paragraph_with_a_quoted_title_needs_only_a_web_link() -> None:
+    doc = parse_document(SourceText(NUMBERED_REFERENCES))
+    assert [(e.line, e.title) for e in doc.entries] == [
+        (3, "Deep learning"), (5, "Gradient-based learning applied to document recognition")]
+    assert [p.year for p in doc.entries[0].venues] == ["2015"]
+
+
+HTML_CARDS = """## List of Publications
+
+### 2025
+<table><tr>
+<td width="150px">
+<a href="https://arxiv.org/pdf/2512.13397" target="_blank"><img src="thumb.jpg" width="140px"></a>
+</td>
+<td>
+
+#### rNCA: Self-Repairing Segmentation Masks
+Published on **2025-12-15** by
+
+Malte **Silbernagel**, Albert **Alonso**
+
+[Arxiv](https://arxiv.org/abs/2512.13397) | [Code](https://github.com/maltesilber/rnca)
+
+<details>
+<summary><b>Abstract</b></summary>
+Accurately predicting topologically correct masks remains a difficult task.
+</details>
+
+</td>
+</tr><tr>
+<td width="150px">
+</td>
+<td>
+
+#### Conditional Morphogenesis
+Published on **2025-12-09** by
+
+[Arxiv](https://arxiv.org/abs/2512.08360)
+
+</td>
+</tr>
+</table>
+
+### Plain heading after the table
+"""
+
+
+def test_a_heading_that_opens_an_html_table_cell_is_a_paper_card_ending_at_the_cell() -> None:
+    doc = parse_document(SourceText(HTML_CARDS))
+    assert [(e.line, e.end_line, e.style, e.title) for e in doc.entries] == [
+        (10, 20, Layout.HEADING, "rNCA: Self-Repairing Segmentation Masks"),
+        (28, 31, Layout.HEADING, "Conditional Morphogenesis")]
+    assert doc.entries[0].section == ("List of Publications", "2025") and doc.entries[0].section_year == 2025
+    assert [link.kind for link in doc.entries[0].links] == [LinkKind.PAPER, LinkKind.CODE]
+    assert [s.title for s in doc.sections][-1] == "Plain heading after the table"

@@ -7,6 +7,9 @@ Survey` and `knowledge distillation - a survey`), when the two do not share
 an identifier (that is KD401's). The message names the earlier line, one in
 the same section when there is one. An entry that links only a recording
 (YouTube, Vimeo, SlidesLive ...) is a talk about a paper, not a copy of it.
+A title of SHORT_TITLE words or fewer names many works (`Deep learning`, the
+book and the Nature review): it counts only when the two entries also give
+the same venues and years.
 
 ## Why is this bad?
 The same title twice is the same paper listed twice, often once as the
@@ -33,16 +36,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic, Severity
-from ..duplicates import removal, shared_ids, title_pairs
+from ..duplicates import normalise_title, removal, shared_ids, title_pairs
+from ..model import Entry
 from .base import Context, Fixable, Rule
+
+SHORT_TITLE = 2  # words; `Deep learning`, `Attention`
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     for earlier, later in title_pairs(ctx):
         if shared_ids(earlier, later):
             continue  # KD401
+        if len(normalise_title(later.title or "").split()) <= SHORT_TITLE and not _same_pairs(earlier, later):
+            continue
         yield RULE.diagnostic(f"same title as line {earlier.line}", later.title_span or later.span,
                               removal(ctx, earlier, later), related=(earlier.span,))
+
+
+def _same_pairs(earlier: Entry, later: Entry) -> bool:
+    """Whether both entries give venues or years, and the same ones."""
+    def pairs(entry: Entry) -> set[tuple[str, str | None]]:
+        return {((pair.venue or "").casefold(), pair.year) for pair in entry.venues}
+    return bool(pairs(earlier)) and pairs(earlier) == pairs(later)
 
 
 RULE = Rule(code="KD402", name="duplicate-title", summary="The same title twice",
