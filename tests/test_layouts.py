@@ -288,3 +288,36 @@ def test_a_heading_that_opens_an_html_table_cell_is_a_paper_card_ending_at_the_c
     assert doc.entries[0].section == ("List of Publications", "2025") and doc.entries[0].section_year == 2025
     assert [link.kind for link in doc.entries[0].links] == [LinkKind.PAPER, LinkKind.CODE]
     assert [s.title for s in doc.sections][-1] == "Plain heading after the table"
+
+
+BY_ARXIV_YEAR = """## Robustness
+
+<details>
+<summary>Robustness: 2020</summary>
+
+- Certified Robustness via Randomized Smoothing. [[paper]](https://arxiv.org/abs/2002.00001)
+  - Ann Author, Ben Author. *NeurIPS 2021*
+- Robust Training at Scale. [[paper]](https://arxiv.org/abs/2003.00002)
+  - Cid Author. *ICLR 2022*
+- Communication-Efficient Federated Learning. [[paper]](https://arxiv.org/abs/2004.00003)
+  - Chaouki Ben Issaid, Anis Elgabli, Mehdi Bennis. *TMLR*
+- Robust Models Transfer Better. [[paper]](https://arxiv.org/abs/2005.00004)
+  - Dee Author. *ICML 2020*
+
+</details>
+"""
+
+
+def test_a_venue_after_the_authors_is_read_and_a_section_of_arxiv_years_gives_it_no_year() -> None:
+    """The sections hold papers by arXiv year (three of four pairs disagree with theirs), so `*TMLR*` under
+    `Robustness: 2020` is not TMLR 2020, which would be before the first TMLR."""
+    document, found = Linter().check(SourceText(BY_ARXIV_YEAR))
+    assert [[(p.venue, p.year, p.span.line) for p in e.venues] for e in document.entries] == [
+        [("NeurIPS", "2021", 7)], [("ICLR", "2022", 9)], [("TMLR", None, 11)], [("ICML", "2020", 13)]]
+    assert [e.authors.names for e in document.entries if e.authors][2] == ("Chaouki Ben Issaid", "Anis Elgabli",
+                                                                         "Mehdi Bennis")
+    assert [e.section_year for e in document.entries] == [2020] * 4
+    assert not [d for d in found if d.code == "KD203"]
+    agreeing = BY_ARXIV_YEAR.replace("*NeurIPS 2021*", "*NeurIPS 2020*").replace("*ICLR 2022*", "*ICLR 2020*")
+    assert [(d.code, d.span.line) for d in Linter().check(SourceText(agreeing))[1] if d.code == "KD203"] == [
+        ("KD203", 11)]

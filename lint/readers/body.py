@@ -4,7 +4,11 @@
       - *Author One, Author Two.*
       - 论文/Paper: https://...
       - Code: None
+      - Feras A. Batarseh, Laura Freeman. *Journal of Big Data*
       [[code]](url) or any other line with links
+
+The authors' line may end with the venue in italics: that pair is the
+entry's too.
 """
 
 from __future__ import annotations
@@ -14,15 +18,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..diagnostics import Span
-from ..model import Authors, Link, LinkKind, Placement, SubBullet
+from ..model import Authors, Link, LinkKind, Placement, SubBullet, VenueYear
 from ..vocabulary import Vocabulary
-from .parts import BARE_URL, LIST_MARKER, classify_label, find_links, looks_like_names, parse_authors
+from .parts import BARE_URL, LIST_MARKER, classify_label, find_links, looks_like_names, parse_authors, parse_venue_segment
 
 # `- 论文/Paper: https://...`, `- Code: None`: a link written as a labelled line.
 LABELED_URL = re.compile(r"^[ \t]*[-*+][ \t]+(?P<label>[^:：\[\]()<>]{1,24}?)[ \t]*[:：][ \t]*"
                          r"(?:(?P<url>https?://\S+)|None|-|N/?A|TBD|[^\s\[\]][^\[\]]*https?://[^\[\]]*)?[ \t]*$",
                          re.IGNORECASE)
 ITALIC = re.compile(r"^(?P<open>\*(?!\*)|_(?!_))(?P<text>.+?)(?P=open)(?P<after>\.?)$")
+# `Ann Author, Ben Author. *NeurIPS 2021*`: the authors, then the venue in italics.
+AUTHORS_VENUE = re.compile(r"^(?P<names>[^*\[\]]+?)\.[ \t]+\*(?P<venue>[^*\s][^*]*)\*\.?$")
 
 
 @dataclass(slots=True)
@@ -30,6 +36,7 @@ class Body:
     links: list[Link] = field(default_factory=list)
     authors: Authors | None = None
     sub_bullets: list[SubBullet] = field(default_factory=list)
+    venues: list[VenueYear] = field(default_factory=list)  # written after the authors
 
 
 def read_body(lines: Sequence[str], first: int, last: int, vocab: Vocabulary, authors: Authors | None) -> Body:
@@ -75,6 +82,13 @@ def _line(text: str, number: int, vocab: Vocabulary, body: Body) -> SubBullet:
     if found:
         body.links.extend(found)
         return SubBullet(line=number, kind="links")
+    with_venue = AUTHORS_VENUE.match(rest) if body.authors is None else None
+    if with_venue is not None and looks_like_names(with_venue.group("names"), least=1):
+        pair = parse_venue_segment(with_venue.group("venue"), number, start + with_venue.start("venue"), vocab=vocab)
+        if pair is not None:
+            body.authors = parse_authors(with_venue.group("names"), number, start, False, True)
+            body.venues.append(pair)
+            return SubBullet(line=number, kind="authors")
     if body.authors is None and looks_like_names(rest):  # under any title: its markup never decides
         body.authors = parse_authors(rest, number, start, False, False)
         return SubBullet(line=number, kind="authors")

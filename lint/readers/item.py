@@ -50,7 +50,7 @@ def read_item(lines: Sequence[str], first: int, last: int, section: tuple[str, .
     links = [*head.links, *body.links]
     if head.layout is not Layout.BOLD and not heading \
             and not any(link.url.startswith(("http://", "https://")) for link in links) \
-            and not any(pair.venue for pair in head.venues):
+            and not any(pair.venue for pair in (*head.venues, *body.venues)):
         return None  # neither a bold title, a web link, nor a known `Venue Year`: not a paper
     # (A heading reaches here only when the document read it as an entry: by its link, its venue, or its
     # list's way of writing entry headings.)
@@ -68,7 +68,7 @@ def read_item(lines: Sequence[str], first: int, last: int, section: tuple[str, .
         title=head.title,
         title_span=head.title_span,
         bold_span=head.bold_span,
-        venues=tuple(head.venues),
+        venues=(*head.venues, *body.venues),
         links=tuple(links),
         authors=body.authors,
         sub_bullets=tuple(body.sub_bullets),

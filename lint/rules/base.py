@@ -29,6 +29,8 @@ def short_year(written: str) -> int:
     return (1900 if digits >= 70 else 2000) + digits
 
 
+SECTION_YEAR_AGREEMENT = 0.8  # the share of a list's pairs under year sections that give their section's year
+
 LINK_TARGET = re.compile(r"\]\([^()\s]*\)|https?://[^\s<>()\[\]]+")
 
 
@@ -202,7 +204,7 @@ class Context:
                 year = int(pair.year) if pair.year and pair.year_ok else None
                 if year is None and pair.year and SHORT_YEAR.fullmatch(pair.year):
                     year = short_year(pair.year)  # `CVPR' 16`: the list's own way of writing 2016
-                if year is None and pair.year is None:
+                if year is None and pair.year is None and self.section_years_are_venue_years:
                     year = entry.section_year  # `[CVPR]` under `## 2018`: the section gives the year
                 if pair.venue and year is not None:
                     match = self.venue(pair.venue)
@@ -211,6 +213,21 @@ class Context:
             if known:
                 found.append((entry, tuple(known)))
         return tuple(found)
+
+    @cached_property
+    def section_years_are_venue_years(self) -> bool:
+        """Whether a section's year (`## 2018`, `<summary>2021</summary>`) is the year of the venues written
+        without one under it: unless the list's own `Venue Year` pairs under year sections mostly disagree with
+        their section's year (sections by arXiv year, venues of later publication), SECTION_YEAR_AGREEMENT."""
+        agree = disagree = 0
+        for entry in self.entries:
+            if entry.section_year is None:
+                continue
+            for pair in entry.venues:
+                if pair.venue and pair.year and pair.year_ok:
+                    agree += int(pair.year) == entry.section_year
+                    disagree += int(pair.year) != entry.section_year
+        return agree >= SECTION_YEAR_AGREEMENT * (agree + disagree)
 
     @cached_property
     def _venue_matches(self) -> dict[tuple[str, int | None], Match | None]:

@@ -8,8 +8,8 @@ an identifier (that is KD401's). The message names the earlier line, one in
 the same section when there is one. An entry that links only a recording
 (YouTube, Vimeo, SlidesLive ...) is a talk about a paper, not a copy of it.
 A title of SHORT_TITLE words or fewer names many works (`Deep learning`, the
-book and the Nature review): it counts only when the two entries also give
-the same venues and years.
+book and the Nature review): it counts only when the two entries also name
+the same venues, in the same years.
 
 ## Why is this bad?
 The same title twice is the same paper listed twice, often once as the
@@ -54,9 +54,9 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def _same_pairs(earlier: Entry, later: Entry) -> bool:
-    """Whether both entries give venues or years, and the same ones."""
+    """Whether both entries name venues, and the same ones in the same years."""
     def pairs(entry: Entry) -> set[tuple[str, str | None]]:
-        return {((pair.venue or "").casefold(), pair.year) for pair in entry.venues}
+        return {(pair.venue.casefold(), pair.year) for pair in entry.venues if pair.venue}
     return bool(pairs(earlier)) and pairs(earlier) == pairs(later)
 
 
