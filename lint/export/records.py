@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
-from ..model import Document, Entry, VenueYear, is_year
+from ..model import Document, Entry, Layout, VenueYear, is_year
 from ..vocabulary import Vocabulary
 
 VenueKind = Literal["conference", "workshop", "journal", "preprint"]
@@ -81,8 +81,8 @@ class ExportRecord:
     """The entry's last line, inclusive."""
     section: tuple[str, ...]
     """The headings the entry is under, from the top, as written."""
-    layout: str
-    """How the entry is written: `bold` (the canonical layout), `heading`, `dated`, `inline` or `plain`."""
+    layout: Layout
+    """How the entry is written (`bold` is the canonical layout; `kdlint.readers` documents each)."""
     title: str | None
     """The title as written; null when kdlint found none."""
     venues: tuple[VenueRecord, ...]
@@ -106,7 +106,7 @@ class ExportRecord:
         return next((ident.value for ident in self.identifiers if ident.kind == kind), None)
 
 
-def layout(entry: Entry) -> str:
+def layout(entry: Entry) -> Layout:
     """How `entry` is written. The one place that reads it, so that renaming the field is a one-line change."""
     return entry.style
 
