@@ -55,15 +55,47 @@ def _blocks_only() -> Iterator[None]:
     mistletoe tokenizes the inline Markdown of every paragraph while it parses,
     which is most of its time; kdlint uses none of it. For the length of the
     parse, inline text stays raw text; Python's collector, which walks the
-    growing token tree again and again, is paused too.
+    growing token tree again and again, is paused too. Raw HTML blocks are read
+    as such (mistletoe registers its `HtmlBlock` only inside its HTML renderer),
+    so that `<div>` or `<pre>` content is never read as paragraphs and lists.
     """
     tokenize_inner = span_token.tokenize_inner
     span_token.tokenize_inner = lambda content: [span_token.RawText(content)]
+    block_token.add_token(block_token.HtmlBlock)
     try:
         with collector.paused():
             yield
     finally:
+        block_token.remove_token(block_token.HtmlBlock)
         span_token.tokenize_inner = tokenize_inner
+
+
+FENCE = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:```|~~~)")
+
+
+def verbatim_lines(tree: block_token.Document, lines: Sequence[str]) -> tuple[set[int], set[int]]:
+    """The lines of code (fenced and indented) and of raw HTML blocks, at any depth: in list items and
+    quotes too. mistletoe gives each block its first line; its content gives the rest."""
+    code: set[int] = set()
+    html: set[int] = set()
+    stack: list[block_token.BlockToken] = list(tree.children or [])
+    while stack:
+        token = stack.pop()
+        first = getattr(token, "line_number", None)
+        if isinstance(token, (block_token.CodeFence, block_token.BlockCode)) and first:
+            content = token.children[0].content if token.children else ""
+            last = first + content.count("\n") - (1 if isinstance(token, block_token.BlockCode) else 0)
+            if isinstance(token, block_token.CodeFence) and last + 1 <= len(lines) and FENCE.match(lines[last]):
+                last += 1  # the closing fence
+            elif isinstance(token, block_token.BlockCode):
+                last = _trim_blank(tuple(lines[first - 1:last]), 1, last - first + 1) + first - 1
+            code.update(range(first, min(last, len(lines)) + 1))
+        elif isinstance(token, block_token.HtmlBlock) and first and not token.content.lstrip().startswith("<!--"):
+            # (A comment is protected up to its `-->`, and kdlint's own are read: `kdlint.protected`.)
+            html.update(range(first, min(first + token.content.count("\n"), len(lines)) + 1))
+        elif token.children:
+            stack.extend(child for child in token.children if isinstance(child, block_token.BlockToken))
+    return code, html
 
 
 def release(tree: block_token.Document) -> None:
@@ -346,6 +378,8 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
                 else:
                     sections[-1]["items"].extend(_entry_items(lines, token, last, groups))
 
+    nested_code, html_lines = verbatim_lines(tree, lines)
+    code_lines |= nested_code
     release(tree)
     del tree, blocks
 
@@ -392,4 +426,5 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
     heading_models = tuple(Heading(line=line, level=level, text=text, plain=plain, anchor=anchor, entry=is_entry)
                            for (line, level, text, plain, is_entry), anchor in zip(headings, slugs))
     return Document(sections=tuple(built), headings=heading_models, toc=toc, code_lines=frozenset(code_lines),
+                    html_lines=frozenset(html_lines),
                     pragmas=tuple(pragmas), bad_pragmas=tuple(bad_pragmas))

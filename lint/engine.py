@@ -67,12 +67,13 @@ class Linter:
         """What the rules that can fix something (`fixable`), or the others, find; suppressions not applied.
 
         The rule that reports unused suppressions is not among them: it runs in
-        `report`, after every other rule. `kdlint fix` runs only the fixing
+        `report`, after every other rule. No finding points into code or raw HTML and no fix changes them
+        (`Protected.allows`). `kdlint fix` runs only the fixing
         rules between its passes.
         """
-        return [diagnostic for rule in self.rules
-                if rule is not UNUSED_SUPPRESSION and (rule.fixable is not Fixable.NEVER) == fixable
-                for diagnostic in rule.check(ctx)]
+        return list(ctx.protected.allows(diagnostic for rule in self.rules
+                                         if rule is not UNUSED_SUPPRESSION and (rule.fixable is not Fixable.NEVER) == fixable
+                                         for diagnostic in rule.check(ctx)))
 
     def report(self, ctx: Context, found: list[Diagnostic], complete: bool = True) -> list[Diagnostic]:
         """`found` less what suppression comments suppress, sorted; with the unused suppressions when `found`

@@ -206,7 +206,8 @@ class Document:
     sections: tuple[Section, ...]
     headings: tuple[Heading, ...]
     toc: Toc | None
-    code_lines: frozenset[int]
+    code_lines: frozenset[int]  # fenced and indented code, at any depth
+    html_lines: frozenset[int] = frozenset()  # raw HTML blocks (not comments), at any depth
     pragmas: tuple[Pragma, ...]
     bad_pragmas: tuple[BadPragma, ...]
 

@@ -1,11 +1,14 @@
 """Protected regions: text kdlint never reads as a list's content and never edits.
 
 Code (fenced and indented blocks, at any depth, and inline code spans) and raw
-HTML (comments, and tags with their attributes) are shown on the page as
-written, or not at all; a URL inside them is not a link of the list. Every
-reading of loose text (`Context.loose_links`, the venue tokens outside
-entries) goes through `Protected.mask`, which blanks these regions with
-spaces so that every column stays where it was.
+HTML (raw HTML blocks, comments, and tags with their attributes) are shown on
+the page as written, or not at all; a URL inside them is not a link of the
+list. Every reading of loose text (`Context.loose_links`, the venue tokens
+outside entries) goes through `Protected.mask`, which blanks these regions
+with spaces so that every column stays where it was; and every finding and
+fix of every rule goes through `Protected.allows` (`Linter.run`): no finding
+points into a protected region and no edit changes one. An edit over whole
+lines (a move, a removal) may carry a protected line along, unchanged.
 
 kdlint's own suppression comments (`<!-- kdlint-disable ... -->`) are read by
 `kdlint.pragmas`, not through this mask.
@@ -15,11 +18,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
+from .diagnostics import Diagnostic, Edit
 from .source import SourceText
 
 BACKTICKS = re.compile(r"`+")
+OWN_COMMENT = re.compile(r"<!--[ \t]*kdlint")  # `<!-- kdlint-disable KD202 -->`: read by `kdlint.pragmas`
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 
 
@@ -61,24 +68,27 @@ class Protected:
 
     @staticmethod
     def _comment_ranges(text: str) -> list[tuple[int, int]]:
-        """Offsets of every HTML comment, `<!--` to `-->` inclusive (an unclosed one runs to the end)."""
+        """Offsets of every HTML comment but kdlint's own, `<!--` to `-->` inclusive (an unclosed one runs to
+        the end)."""
         found = []
         start = text.find("<!--")
         while start >= 0:
             end = text.find("-->", start + 4)
             stop = len(text) if end < 0 else end + 3
-            found.append((start, stop))
+            if not OWN_COMMENT.match(text, start):
+                found.append((start, stop))
             start = text.find("<!--", stop)
         return found
 
-    def mask(self, number: int) -> str:
-        """Line `number` with its protected characters replaced by spaces ('' for a line of code)."""
-        if number in self.code_lines:
-            return ""
+    def ranges(self, number: int) -> list[tuple[int, int]]:
+        """The protected (start, end) columns (0-based, end exclusive) of line `number`: the whole line for a
+        line of code or raw HTML; else its comments, code spans and HTML tags."""
         text = self.source.line(number)
+        if number in self.code_lines:
+            return [(0, len(text))]
         if "`" not in text and "<" not in text and not self._comments:
-            return text
-        chars = list(text)
+            return []
+        found = []
         begin = self.source.starts[number - 1]
         end = begin + len(text)
         # Comments are sorted and apart: only the one before the line's end and those after it can reach in.
@@ -86,9 +96,61 @@ class Protected:
         while i < len(self._comments) and self._comments[i][0] < end:
             start, stop = self._comments[i]
             if stop > begin:
-                chars[max(start, begin) - begin : min(stop, end) - begin] = " " * (min(stop, end) - max(start, begin))
+                found.append((max(start, begin) - begin, min(stop, end) - begin))
             i += 1
-        for start, stop in code_spans(text):
+        spans = code_spans(text)
+        found.extend(spans)
+        if "<" in text:
+            outside = list(text)
+            for start, stop in [*found]:
+                outside[start:stop] = " " * (stop - start)
+            found.extend(m.span() for m in HTML_TAG.finditer("".join(outside)))
+        return found
+
+    def mask(self, number: int) -> str:
+        """Line `number` with its protected characters replaced by spaces ('' for a line of code or HTML)."""
+        if number in self.code_lines:
+            return ""
+        text = self.source.line(number)
+        chars = list(text)
+        for start, stop in self.ranges(number):
             chars[start:stop] = " " * (stop - start)
-        masked = "".join(chars)
-        return HTML_TAG.sub(lambda m: " " * len(m.group()), masked) if "<" in masked else masked
+        return "".join(chars)
+
+    def _within(self, number: int, start: int, end: int) -> bool:
+        """Whether columns ``start:end`` of line `number` reach into a protected region (a point, when
+        ``start == end``, only strictly inside one)."""
+        if start == end:
+            return any(a < start < b for a, b in self.ranges(number))
+        return any(a < end and start < b for a, b in self.ranges(number))
+
+    def keeps(self, edit: Edit) -> bool:
+        """Whether `edit` leaves every protected region as it was: within one line it stays clear of them;
+        over several lines, every line it covers that holds a protected region is covered whole and comes
+        back, unchanged, in what the edit writes."""
+        span = edit.span
+        if span.line == span.end_line:
+            return not self._within(span.line, span.column - 1, span.end_column - 1)
+        written = Counter(edit.content.splitlines())
+        for number in range(span.line, span.end_line + 1):
+            text = self.source.line(number)
+            start = span.column - 1 if number == span.line else 0
+            end = span.end_column - 1 if number == span.end_line else len(text)
+            if start >= end or not self._within(number, start, end):
+                continue
+            if (start, end) != (0, len(text)) or written[text] == 0:
+                return False
+            written[text] -= 1
+        return True
+
+    def allows(self, found: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
+        """`found` less the findings that point into a protected region, and less the fixes that would
+        change one."""
+        for diagnostic in found:
+            span = diagnostic.span
+            if self._within(span.line, span.column - 1, span.column) if span.line <= self.source.line_count else False:
+                continue
+            fix = diagnostic.fix
+            if fix is not None and not all(self.keeps(edit) for edit in fix.edits):
+                diagnostic = replace(diagnostic, fix=None)
+            yield diagnostic
