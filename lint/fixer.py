@@ -2,8 +2,11 @@
 
 Within a pass, a fix whose edits overlap (or touch the insertion point of) an
 edit already taken is skipped, never merged, and left for the next pass.
-After the last pass the result is checked against the original with
-`preserve`; a fix that would lose content is refused as a whole.
+Each pass is checked against the text before it with `preserve`: when the
+pass would lose content, the fixes that cause it are found by halving the
+pass (a few parses, not one per fix) and refused, each with the reason, and
+the others are applied. The end result is checked against the original once
+more, as a last guard.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import collector
 from .diagnostics import Applicability, Diagnostic, Edit
@@ -37,6 +40,7 @@ class FixResult:
     rewrites: dict[str, str] = field(default_factory=dict)
     codes: Counter[str] = field(default_factory=Counter)  # fixes applied, by rule code
     dropped: int = 0  # duplicate entries removed
+    refused: list[tuple[Diagnostic, str]] = field(default_factory=list)  # fixes not applied: they lose content
 
     @property
     def changed(self) -> bool:
@@ -160,13 +164,24 @@ def _fix_source(source: SourceText, linter: Linter, unsafe: bool) -> FixResult:
     rewrites: dict[str, str] = {}
     codes: Counter[str] = Counter()
     dropped = 0  # duplicate entries removed on purpose
+    refused: list[tuple[Diagnostic, str]] = []
+    refusing: set[tuple[str, int, int, str]] = set()
     while passes < MAX_PASSES:
-        chosen = select_fixes(source, [d for d in found if wanted(d, unsafe)])
+        chosen = select_fixes(source, [d for d in found if wanted(d, unsafe) and _identity(d) not in refusing])
         if not chosen and not complete:
             found, complete = linter.report(ctx, [*fixing, *linter.run(ctx, fixable=False)]), True
-            chosen = select_fixes(source, [d for d in found if wanted(d, unsafe)])
+            chosen = select_fixes(source, [d for d in found if wanted(d, unsafe) and _identity(d) not in refusing])
         if not chosen:
             break
+        trial = _Trial(source, document, linter)
+        bad = trial.culprits(chosen)
+        for diagnostic, _ in bad:
+            refused.append((diagnostic, "; ".join(trial.problems([(diagnostic, _)])) or "it loses content together "
+                            "with another fix of the same pass"))
+            refusing.add(_identity(diagnostic))
+        chosen = [pick for pick in chosen if pick not in bad]
+        if not chosen:
+            continue  # the refused fixes are left out of the next selection
         passes += 1
         applied += len(chosen)
         for diagnostic, _ in chosen:
@@ -178,7 +193,7 @@ def _fix_source(source: SourceText, linter: Linter, unsafe: bool) -> FixResult:
         if text == source.text:
             break
         source = source.replace(text)
-        document = linter.parse(source)
+        document = trial.parsed.get(text) or linter.parse(source)
         ctx = linter.context(source, document)
         fixing = linter.run(ctx, fixable=True)
         found, complete = linter.report(ctx, fixing, complete=False), False
@@ -188,5 +203,45 @@ def _fix_source(source: SourceText, linter: Linter, unsafe: bool) -> FixResult:
         problems = losses(snapshot(original, original_doc, rewrites), snapshot(source, document, rewrites), dropped)
         if problems:
             raise ContentLossError("; ".join(problems))
+    # A refused fix is not offered again as if `kdlint fix` could apply it.
+    found = [replace(d, fix=None) if _identity(d) in refusing else d for d in found]
     return FixResult(source=source, applied=applied, passes=passes, remaining=found, document=document,
-                     rewrites=rewrites, codes=codes, dropped=dropped)
+                     rewrites=rewrites, codes=codes, dropped=dropped, refused=refused)
+
+
+def _identity(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
+    """A finding as the next pass finds it again, when its fix was refused and so nothing moved."""
+    return (diagnostic.code, diagnostic.span.line, diagnostic.span.column, diagnostic.message)
+
+
+Pick = tuple[Diagnostic, list[tuple[int, int, str]]]
+
+
+class _Trial:
+    """Fixes of one pass tried on the text before it: which of them lose content (`preserve`)."""
+
+    def __init__(self, source: SourceText, document: Document, linter: Linter) -> None:
+        self.source, self.document, self.linter = source, document, linter
+        self.parsed: dict[str, Document] = {}  # the parse of each text tried, for the pass that keeps it
+
+    def problems(self, picks: Sequence[Pick]) -> list[str]:
+        rewrites = {change.old: change.new for diagnostic, _ in picks
+                    for change in (diagnostic.fix.url_changes if diagnostic.fix else ())}
+        dropped = sum(bool(diagnostic.fix and diagnostic.fix.drops_duplicate) for diagnostic, _ in picks)
+        text = apply_edits(self.source.text, [edit for _, edits in picks for edit in edits])
+        if text == self.source.text:
+            return []
+        source = self.source.replace(text)
+        document = self.parsed.setdefault(text, self.linter.parse(source))
+        return losses(snapshot(self.source, self.document, rewrites), snapshot(source, document, rewrites), dropped)
+
+    def culprits(self, picks: list[Pick]) -> list[Pick]:
+        """The picks that lose content: none when all of them together lose none; else found by halves (a
+        loss only two halves together cause refuses both)."""
+        if not picks or not self.problems(picks):
+            return []
+        if len(picks) == 1:
+            return picks
+        half = len(picks) // 2
+        found = self.culprits(picks[:half]) + self.culprits(picks[half:])
+        return found or picks

@@ -258,6 +258,35 @@ def test_fix_refuses_to_write_what_would_lose_content(bad: Path, capsys, monkeyp
                                    "(title lost: 'Deep Mutual Learning')")
 
 
+def test_fix_refuses_one_losing_fix_applies_the_others_and_counts_what_is_left(
+        bad: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace as replaced
+
+    from kdlint.cli import fix as fix_command
+    from kdlint.diagnostics import Applicability, Edit, Fix, Severity, Span
+    from kdlint.rules import Fixable, Rule
+
+    def check(ctx):
+        span = Span(5, 1, 5, len(ctx.source.line(5)) + 1)
+        if "Ying Zhang" in ctx.source.line(5):
+            yield rule.diagnostic("authors to lose", span, Fix(applicability=Applicability.SAFE, message="lose them",
+                                                                 edits=(Edit.replace(span, "  - *Somebody.*"),)))
+
+    rule = Rule(code="KD999", name="loser", summary="", severity=Severity.ERROR, fixable=Fixable.ALWAYS,
+                check=check, doc="")
+    real = fix_command.fix_source
+    monkeypatch.setattr(fix_command, "fix_source",
+                        lambda source, linter, unsafe: real(source, replaced(linter, rules=(*linter.rules, rule)), unsafe))
+    code, out, err = run(capsys, "fix", str(bad))
+    assert code == 1
+    fixed = bad.read_text()
+    assert "[[PyTorch]]" in fixed and "https://arxiv.org/abs/1706.00384\n" in fixed and "Ying Zhang" in fixed
+    assert f"{bad}:5:1: KD999 fix not applied: it would lose content (author list changed: Ying Zhang, " in err
+    assert f"{bad}:5:1: KD999 authors to lose" in out
+    assert "KD999 [*]" not in out  # no longer offered as a fix
+    assert err.splitlines()[-1] == "Fixed 2 findings in 1 file; 3 remaining."
+
+
 def test_internal_errors_are_one_line_without_traceback(bad: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*args, **kwargs):
         raise RuntimeError("boom")

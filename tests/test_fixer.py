@@ -9,7 +9,7 @@ import pytest
 
 from kdlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
 from kdlint.engine import Linter
-from kdlint.fixer import ContentLossError, apply_edits, fix_source, select_fixes
+from kdlint.fixer import apply_edits, fix_source, select_fixes
 from kdlint.rules import Context, Fixable, Rule
 from kdlint.source import SourceText
 
@@ -85,9 +85,15 @@ def _losing_rule() -> Rule:
     return rule
 
 
-def test_a_fix_that_loses_content_is_refused() -> None:
-    with pytest.raises(ContentLossError, match="author list changed: Ying Zhang, Tao Xiang"):
-        fix_source(SourceText(ENTRY), Linter(rules=(_losing_rule(),)))
+def test_a_fix_that_loses_content_is_refused_and_the_others_are_applied() -> None:
+    from kdlint.rules import BY_CODE
+    result = fix_source(SourceText(ENTRY), Linter(rules=(_losing_rule(), BY_CODE["KD108"], BY_CODE["KD502"])))
+    assert result.source.text == ENTRY.replace("Pytorch", "PyTorch").replace(
+        "https://arxiv.org/pdf/1706.00384v2.pdf", "https://arxiv.org/abs/1706.00384")
+    assert [(d.code, d.span.line, reason) for d, reason in result.refused] == [
+        ("KD999", 5, "author list changed: Ying Zhang, Tao Xiang")]
+    assert [(d.code, d.span.line) for d in result.remaining] == [("KD999", 5)]  # what is really left
+    assert result.applied == 2
 
 
 def test_an_undeclared_url_change_is_refused() -> None:
@@ -98,8 +104,9 @@ def test_an_undeclared_url_change_is_refused() -> None:
 
     rule = Rule(code="KD998", name="sneaky", summary="", severity=Severity.ERROR, fixable=Fixable.ALWAYS,
                 check=check, doc="")
-    with pytest.raises(ContentLossError, match="links changed"):
-        fix_source(SourceText(ENTRY), Linter(rules=(rule,)))
+    result = fix_source(SourceText(ENTRY), Linter(rules=(rule,)))
+    assert result.source.text == ENTRY and result.applied == 0
+    assert [(d.code, "links changed" in reason) for d, reason in result.refused] == [("KD998", True)]
 
 
 def _one_at_a_time(text: str, edits: list[tuple[int, int, str]]) -> str:

@@ -42,6 +42,10 @@ def fix(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isolate
         except ContentLossError as exc:
             run.error(f"{path}: not fixed, the result would lose content ({exc})")
             continue
+        for diagnostic, reason in outcome.refused:
+            span = diagnostic.span
+            click.echo(f"{path}:{span.line}:{span.column}: {diagnostic.code} fix not applied: it would lose content "
+                       f"({reason})", err=True)
         result = FileResult(path, outcome.source, outcome.document, outcome.remaining)
         run.explain(path, result)
         results.append(result)
