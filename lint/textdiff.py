@@ -12,20 +12,73 @@ between anchors the same way. A gap with no such anchors goes to
 `difflib.SequenceMatcher` only when it is small; a large one is shown as
 replaced. Gaps wait on an explicit stack, so no input can exhaust the call
 stack. The text it prints is what `difflib.unified_diff` prints for the same
-pairing: the same headers, hunk headers, context and line prefixes, and
-lines without a final newline are printed as they are, as difflib does.
+pairing (the same headers, hunk headers, context and line prefixes) with one
+difference: a last line without a newline is ended and followed by
+``\\ No newline at end of file``, as GNU diff and git print it. difflib prints
+such a line as it is, so the next line of the diff runs on after it, and
+`patch` and `git apply` reject the result ("malformed patch").
+
+`file_diff` is the whole patch of one file, bytes to bytes, as `fix --diff`
+prints it: lines are split after each LF only (what `patch` and `git apply`
+count; a CR stays in its line, a form feed or U+2028 does not end one), the
+BOM is part of the first line, and the headers name the file as `patch -p0`
+and `git apply -p0` expect (`header_name`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
+from pathlib import Path
 
 from .ordering import longest_in_order
 
 SMALL_GAP = 40_000  # at most this many (a line, b line) pairs in a gap handed to SequenceMatcher
 
 Change = tuple[int, int, int, int]  # a[i1:i2] became b[j1:j2]; lines around it are equal
+NO_NEWLINE = "\\ No newline at end of file\n"
+_C_ESCAPES = {"\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v", "\f": "\\f", "\r": "\\r",
+              '"': '\\"', "\\": "\\\\"}
+
+
+def file_diff(old: bytes, new: bytes, name: str, n: int = 3) -> bytes:
+    """The unified diff that turns the UTF-8 file `old` into `new`, headed with `name` on both sides; b"" if equal."""
+    a, b = split_lines(old.decode("utf-8")), split_lines(new.decode("utf-8"))
+    label = quote_name(name)
+    return "".join(unified_diff(a, b, label, label, n)).encode("utf-8")
+
+
+def split_lines(text: str) -> list[str]:
+    """`text` cut after each LF, the LF kept: the lines `patch` and `git apply` see ("" has none)."""
+    lines = text.split("\n")
+    last = lines.pop()
+    return [line + "\n" for line in lines] + ([last] if last else [])
+
+
+def header_name(path: str, cwd: Path | None = None) -> str:
+    """`path` as a diff header names it: relative to `cwd` (the current directory), with forward slashes.
+
+    `patch -p0` and `git apply -p0` run from `cwd` find the file by this name.
+    A file outside `cwd` keeps the path it was given; both tools refuse an
+    absolute name or one with `..`, so run kdlint from a directory above the file.
+    """
+    where = Path(path)
+    if where.is_absolute():
+        root = Path.cwd() if cwd is None else cwd
+        for candidate, base in ((where, root), (where.resolve(), root.resolve())):
+            if candidate.is_relative_to(base):
+                return candidate.relative_to(base).as_posix()
+    return where.as_posix()
+
+
+def quote_name(name: str) -> str:
+    """A header's file name as git writes it: C-quoted when it holds a quote, a backslash or a control
+    character, and followed by a tab when it holds a space (so `patch` does not end the name there)."""
+    if any(ch in _C_ESCAPES or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in name):
+        body = "".join(_C_ESCAPES.get(ch) or (f"\\{ord(ch):03o}" if ord(ch) < 0x20 or ord(ch) == 0x7F else ch)
+                       for ch in name)
+        return f'"{body}"'
+    return name + "\t" if " " in name else name
 
 
 def unified_diff(a: Sequence[str], b: Sequence[str], fromfile: str = "", tofile: str = "",
@@ -127,15 +180,21 @@ def _hunk_lines(a: Sequence[str], b: Sequence[str], hunk: tuple[int, int], chang
     yield f"@@ -{_range(a_start, a_end)} +{_range(b_start, b_end)} @@\n"
     context_from = a_start
     for i1, i2, j1, j2 in changes[first : last + 1]:
-        for line in a[context_from:i1]:
-            yield " " + line
-        for line in a[i1:i2]:
-            yield "-" + line
-        for line in b[j1:j2]:
-            yield "+" + line
+        yield from _marked(" ", a[context_from:i1])
+        yield from _marked("-", a[i1:i2])
+        yield from _marked("+", b[j1:j2])
         context_from = i2
-    for line in a[context_from:a_end]:
-        yield " " + line
+    yield from _marked(" ", a[context_from:a_end])
+
+
+def _marked(prefix: str, lines: Sequence[str]) -> Iterator[str]:
+    """`lines` with `prefix`; a line without a newline (the last of its side) is ended and marked."""
+    for line in lines:
+        if line.endswith("\n"):
+            yield prefix + line
+        else:
+            yield prefix + line + "\n"
+            yield NO_NEWLINE
 
 
 def _range(start: int, end: int) -> str:

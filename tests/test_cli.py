@@ -102,11 +102,12 @@ def test_fix_unsafe(bad: Path, capsys) -> None:
     assert code == 0
 
 
-def test_fix_diff_writes_nothing(bad: Path, capsys) -> None:
+def test_fix_diff_writes_nothing(bad: Path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(bad.parent)
     code, out, err = run(capsys, "fix", "--diff", str(bad))
     assert bad.read_text() == BAD
     assert code == 1
-    assert out.splitlines()[:2] == [f"--- a/{bad}", f"+++ b/{bad}"]
+    assert out.splitlines()[:2] == ["--- README.md", "+++ README.md"]  # relative to the current directory
     assert "-- **Deep Mutual Learning, CVPR 2018** [[Pytorch]]" in out
     assert "+- **Deep Mutual Learning, CVPR 2018** [[PyTorch]]" in out
     assert err == "Would fix 2 findings in 1 file; 2 remaining.\n"

@@ -1,4 +1,5 @@
-"""textdiff.unified_diff: its hunks turn `a` into `b`, in difflib's format, on any edit."""
+"""textdiff.unified_diff: its hunks turn `a` into `b`, in difflib's format (with GNU diff's
+no-newline marker), on any edit."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ def apply(a: list[str], diff: list[str], n: int = 3) -> list[str]:
     if not diff:
         return list(a)
     assert diff[0] == "--- a/x\n" and diff[1] == "+++ b/x\n"
+    assert all(line.endswith("\n") for line in diff), "a diff line runs on into the next"
     out: list[str] = []
     position = 0  # next line of a to copy
     k = 2
@@ -41,7 +43,11 @@ def apply(a: list[str], diff: list[str], n: int = 3) -> list[str]:
         k += 1
         body: list[str] = []
         while k < len(diff) and not diff[k].startswith("@@"):
-            body.append(diff[k])
+            if diff[k] == textdiff.NO_NEWLINE:  # the line before it has no newline in its file
+                assert body and body[-1].endswith("\n"), "a marker without a line before it"
+                body[-1] = body[-1][:-1]
+            else:
+                body.append(diff[k])
             k += 1
         for line in body:
             tag, text = line[0], line[1:]
@@ -78,6 +84,14 @@ def check_context(body: list[str], n: int, a_start: int) -> None:
 
 def diff(a: list[str], b: list[str], n: int = 3) -> list[str]:
     return list(unified_diff(a, b, "a/x", "b/x", n=n))
+
+
+def difflib_diff(a: list[str], b: list[str], n: int = 3) -> list[str]:
+    """difflib's diff with a line that has no newline ended and marked, as GNU diff prints it."""
+    out: list[str] = []
+    for line in difflib.unified_diff(a, b, "a/x", "b/x", n=n):
+        out += [line] if line.endswith("\n") else [line + "\n", textdiff.NO_NEWLINE]
+    return out
 
 
 def lines(words: list[str]) -> list[str]:
@@ -153,10 +167,18 @@ def test_empty_sides() -> None:
     assert diff(text, []) == ["--- a/x\n", "+++ b/x\n", "@@ -1,2 +0,0 @@\n", "-x\n", "-y\n"]
 
 
-def test_a_missing_final_newline_is_a_change_like_in_difflib() -> None:
+def test_a_missing_final_newline_is_a_change_and_marked() -> None:
     a, b = lines(["x", "y"]), ["x\n", "y"]
-    assert diff(a, b) == list(difflib.unified_diff(a, b, "a/x", "b/x")) == [
-        "--- a/x\n", "+++ b/x\n", "@@ -1,2 +1,2 @@\n", " x\n", "-y\n", "+y"]
+    assert diff(a, b) == difflib_diff(a, b) == [
+        "--- a/x\n", "+++ b/x\n", "@@ -1,2 +1,2 @@\n", " x\n", "-y\n", "+y\n", "\\ No newline at end of file\n"]
+    assert diff(b, a) == [
+        "--- a/x\n", "+++ b/x\n", "@@ -1,2 +1,2 @@\n", " x\n", "-y\n", "\\ No newline at end of file\n", "+y\n"]
+
+
+def test_an_unchanged_last_line_without_newline_is_marked_once_as_context() -> None:
+    a, b = ["x\n", "y\n", "z"], ["X\n", "y\n", "z"]
+    assert diff(a, b) == [
+        "--- a/x\n", "+++ b/x\n", "@@ -1,3 +1,3 @@\n", "-x\n", "+X\n", " y\n", " z\n", "\\ No newline at end of file\n"]
 
 
 @pytest.mark.parametrize("seed", range(150))
@@ -173,7 +195,7 @@ def test_distinct_lines_match_difflib_exactly(seed: int) -> None:
     if rng.random() < 0.3 and b and a:
         b[-1] = b[-1].rstrip("\n")
     n = rng.choice([0, 1, 2, 3, 4])
-    assert diff(a, b, n) == list(difflib.unified_diff(a, b, "a/x", "b/x", n=n))
+    assert diff(a, b, n) == difflib_diff(a, b, n)
 
 
 @pytest.mark.parametrize("gap", [5, 6, 7, 8])
@@ -183,7 +205,7 @@ def test_hunks_merge_when_at_most_2n_lines_apart(gap: int) -> None:
     b[10] = "changed\n"
     b[11 + gap] = "changed too\n"
     produced = diff(a, b)
-    assert produced == list(difflib.unified_diff(a, b, "a/x", "b/x"))
+    assert produced == difflib_diff(a, b)
     assert sum(line.startswith("@@") for line in produced) == (1 if gap <= 6 else 2)
 
 
@@ -219,4 +241,4 @@ def test_reversed_blocks_of_a_long_list_are_exact_and_linear() -> None:
 def test_small_inputs_without_unique_lines_pair_like_difflib(a: str, b: str) -> None:
     """No line occurs once, so there is no anchor: a small gap is paired by difflib's matcher, not replaced."""
     old, new = lines(a.split()), lines(b.split())
-    assert diff(old, new) == list(difflib.unified_diff(old, new, "a/x", "b/x"))
+    assert diff(old, new) == difflib_diff(old, new)

@@ -110,7 +110,7 @@ def test_check(installed: Installed, listing: Path) -> None:
 def test_fix_diff_then_fix(installed: Installed, listing: Path) -> None:
     done = installed.run("fix", "--diff", "list.md")
     assert done.returncode == 1, done.stderr
-    assert done.stdout.startswith("--- a/list.md\n+++ b/list.md\n@@ -1,5 +1,5 @@\n")
+    assert done.stdout.startswith("--- list.md\n+++ list.md\n@@ -1,5 +1,5 @@\n")
     assert listing.read_text() == LIST  # --diff writes nothing
     done = installed.run("fix", "list.md")
     assert done.returncode == 0, done.stderr

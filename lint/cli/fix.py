@@ -13,7 +13,7 @@ from ..fixer import ContentLossError, fix_source
 from ..report import FileResult
 from ..rules import BY_CODE
 from ..source import InputError
-from ..textdiff import unified_diff
+from ..textdiff import file_diff, header_name
 from .options import about, common_options, make_run
 
 
@@ -56,11 +56,9 @@ def fix(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isolate
             continue
         changed += 1
         applied.update(outcome.codes)
-        if show_diff:
-            before = source.text.splitlines(keepends=True)
-            after = outcome.source.text.splitlines(keepends=True)
-            name = "stdin" if path == STDIN else path
-            click.echo("".join(unified_diff(before, after, f"a/{name}", f"b/{name}")), nl=False)
+        if show_diff:  # bytes, so no locale or newline translation alters the patch
+            name = "stdin" if path == STDIN else header_name(path)
+            click.echo(file_diff(source.to_bytes(), new, name), nl=False)
         elif path == STDIN:
             sys.stdout.buffer.write(new)
         else:
