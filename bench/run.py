@@ -33,9 +33,9 @@ import tempfile
 from pathlib import Path
 
 VENUES = ["CVPR", "ICCV", "ECCV", "NeurIPS", "ICLR", "ICML", "AAAI", "IJCAI", "TPAMI", "arXiv"]
-# Each venue's wrong spellings. A letter case written throughout is a list's house spelling (KD202), so the
+# Each venue's wrong spellings. A spelling written throughout is a list's house spelling (KD202), so the
 # worst case takes turns between two of them: every venue is still written wrongly and reported.
-TYPOS = {"NeurIPS": ("NIPS",), "CVPR": ("CPVR",), "TPAMI": ("IEEE TPAMI",), "arXiv": ("arxive",), "ICLR": ("ICRL",),
+TYPOS = {"NeurIPS": ("NIPS",), "CVPR": ("CPVR",), "TPAMI": ("IEEE TPAMI", "IEEE PAMI"), "arXiv": ("arxive",), "ICLR": ("ICRL",),
          "ECCV": ("Eccv", "ECcv"), "ICCV": ("iccv", "Iccv"), "ICML": ("Icml", "ICml"), "AAAI": ("Aaai", "AAai"),
          "IJCAI": ("Ijcai", "IJcai")}
 WORDS = ("knowledge distillation neural network deep learning teacher student feature contrastive online data "

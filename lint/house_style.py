@@ -18,6 +18,7 @@ from .model import Entry
 
 MIN_SECTION = 5  # fewer entries than this say too little about a section of their own
 HOUSE_STYLE_LEAST = 5  # fewer uses than this make no house style (of a link form, of an order)
+CLEAR_MAJORITY = 0.75  # a form or a convention this share of a list follows is the rule, the rest exceptions
 HOUSE_SHARE = 0.9  # a spelling written this consistently (and HOUSE_STYLE_LEAST times) is the list's own
 OWN_CONVENTION = 0.25  # a section of its own where fewer than this share give a part does without it
 

@@ -321,3 +321,12 @@ def test_a_venue_after_the_authors_is_read_and_a_section_of_arxiv_years_gives_it
     agreeing = BY_ARXIV_YEAR.replace("*NeurIPS 2021*", "*NeurIPS 2020*").replace("*ICLR 2022*", "*ICLR 2020*")
     assert [(d.code, d.span.line) for d in Linter().check(SourceText(agreeing))[1] if d.code == "KD203"] == [
         ("KD203", 11)]
+
+
+def test_emoji_and_shortcodes_before_a_bold_title_are_marks_not_the_title() -> None:
+    for line, start in (("- 🌟 **MME-Survey: A Comprehensive Survey, arXiv 2024** [[paper]](https://arxiv.org/abs/2411.15296)", 4),
+                        ("- :fire: **Deep Mutual Learning, CVPR 2018**", 9)):
+        entry = read_item([line], 1, 1, ("Papers",))
+        assert entry is not None and entry.style is Layout.BOLD and entry.marker_end == start
+    plain = read_item(["- 🔥 Plain title [[paper]](https://arxiv.org/abs/2411.15296)"], 1, 1, ("Papers",))
+    assert plain is not None and plain.style is Layout.PLAIN and plain.title == "🔥 Plain title"

@@ -8,6 +8,7 @@ with neither a bold title, a web link nor a known `Venue Year` is prose.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from ..diagnostics import Span
@@ -24,6 +25,7 @@ LAYOUTS: tuple[HeadReader, ...] = (bold.READER, dated.READER, inline.READER, pla
 
 BRACKET_TAG = re.compile(r"\[[^\[\]]{1,40}\]")
 DATE = re.compile(r"^\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?$")
+SHORTCODE = re.compile(r":[a-z0-9_+-]{1,30}:[ \t]*")  # `:fire:`
 
 
 def read_item(lines: Sequence[str], first: int, last: int, section: tuple[str, ...],
@@ -35,6 +37,7 @@ def read_item(lines: Sequence[str], first: int, last: int, section: tuple[str, .
     heading = marker is not None and marker.re is HEADING_MARKER
     start = marker.end() if marker else len(text) - len(text.lstrip())
     layouts = LAYOUTS
+    start = _after_marks(text, start)
     opening = bold.BOLD.match(text, start)
     if opening is not None:
         inner = (opening.group("inner") or opening.group("inner2")).strip()
@@ -74,6 +77,23 @@ def read_item(lines: Sequence[str], first: int, last: int, section: tuple[str, .
         sub_bullets=tuple(body.sub_bullets),
         paper_ids=tuple(_identifiers(head, links)),
     )
+
+
+def _after_marks(text: str, start: int) -> int:
+    """`- 🌟 **Title**`, `- :fire: **Title**`: the column of a bold title after emoji or `:shortcode:` marks, else
+    `start` (marks before any other title stay part of it)."""
+    at = start
+    while at < len(text):
+        shortcode = SHORTCODE.match(text, at)
+        if shortcode is not None:
+            at = shortcode.end()
+        elif unicodedata.category(text[at]) in ("So", "Sk", "Cf", "Mn") and not text[at].isalnum():
+            at += 1  # a pictograph, with its variation selector or joiner
+        else:
+            break
+        while at < len(text) and text[at] in " \t":
+            at += 1
+    return at if at > start and bold.BOLD.match(text, at) else start
 
 
 def _read_head(layouts: Sequence[HeadReader], text: str, line: int, start: int, vocab: Vocabulary) -> Head:

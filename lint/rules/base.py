@@ -11,7 +11,7 @@ from functools import cached_property
 
 from ..diagnostics import Diagnostic, Fix, Severity, Span
 from ..duplicates import cross_listing_by_design, id_pairs, in_news, normalise_title
-from ..house_style import HOUSE_STYLE_LEAST, Conventions, by_section
+from ..house_style import CLEAR_MAJORITY, HOUSE_STYLE_LEAST, Conventions, by_section
 from ..model import Document, Entry, Link, PaperId, Placement, VenueYear
 from ..protected import Protected
 from ..readers.parts import find_links
@@ -129,10 +129,11 @@ class Context:
 
     @cached_property
     def arxiv_house_kind(self) -> str:
-        """`pdf` when most of the list's arXiv links go to the PDF (its house form; HOUSE_STYLE_LEAST of them
-        at least), else `abs`."""
+        """`abs` when the abstract page is the list's clear house form (CLEAR_MAJORITY of its arXiv links, and
+        HOUSE_STYLE_LEAST of them), else `pdf`: a list that links PDFs as often keeps its PDF links."""
         kinds = Counter(m.group("kind").lower() for link in self.links if (m := arxiv_match(link.url)))
-        return "pdf" if kinds["pdf"] >= HOUSE_STYLE_LEAST and kinds["pdf"] * 2 > sum(kinds.values()) else "abs"
+        pdf, total = kinds["pdf"], sum(kinds.values())
+        return "pdf" if pdf >= HOUSE_STYLE_LEAST and total - pdf < CLEAR_MAJORITY * total else "abs"
 
     @cached_property
     def loose_venues(self) -> tuple[VenueYear, ...]:

@@ -4,7 +4,9 @@
 Looks at every line of every entry for:
 - unbalanced square brackets, like `[[[arXiv paper]](url)`;
 - link text without a URL, like `[[Code]]` with nothing after it;
-- an empty link target, `[Paper]()`;
+- an empty link target, `[Paper]()` (not a placeholder the list writes on
+  purpose: a label it gives empty targets HOUSE_STYLE_LEAST times or more,
+  `[Coming soon]()`);
 - a doubled scheme, `https://https://arxiv.org/abs/1503.02531`.
 
 ## Why is this bad?
@@ -29,9 +31,11 @@ others need a human to say what was meant.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span, UrlChange
+from ..house_style import HOUSE_STYLE_LEAST
 from ..readers.parts import LINK
 from .base import Context, Fixable, Rule
 
@@ -78,8 +82,11 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             for m in DANGLING.finditer(masked):
                 yield RULE.diagnostic(f"link text `{text[m.start():m.end()]}` has no URL",
                                       Span.on_line(number, m.start(), m.end()))
+    placeholders = Counter(link.label.strip().casefold() for link in ctx.links
+                           if link.label_span is not None and not link.url)
     for link in ctx.links:
-        if link.label_span is not None and not link.url:
+        if link.label_span is not None and not link.url \
+                and placeholders[link.label.strip().casefold()] < HOUSE_STYLE_LEAST:
             yield RULE.diagnostic("empty link target", link.span)
         doubled = DOUBLED_SCHEME.match(link.url) if link.url.count("://") > 1 else None
         if doubled:

@@ -31,9 +31,12 @@ which some lists use to mark a paper under review, not an accepted one; a
 list that writes HOUSE_STYLE_LEAST or more such venues does so on purpose
 and is not told so.
 
-Another letter case that the list writes throughout (`Arxiv 2024` HOUSE_STYLE_LEAST or more
-times, and in HOUSE_SHARE of that venue's pairs) is its house spelling and is
-not reported; a misspelling or another name always is.
+A spelling that the list writes throughout (HOUSE_STYLE_LEAST or more times,
+and in HOUSE_SHARE of that venue's pairs) is its house spelling and is not
+reported: another letter case (`Arxiv 2024`) or an abbreviation (`PR` for
+Pattern Recognition, `CVPRW`). A near miss of the name (`NeurlPS`, `CPVR`:
+MAX_TYPO edits or fewer) and a venue's earlier name (`NIPS`) are always
+reported.
 """
 
 from __future__ import annotations
@@ -43,12 +46,15 @@ from collections.abc import Iterator
 
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from ..house_style import HOUSE_SHARE, HOUSE_STYLE_LEAST
+from ..venues import Venue
 from .base import Context, Fixable, Rule
+
+MAX_TYPO = 2  # edits: `NeurlPS` is NeurIPS misspelled, `PR` is Pattern Recognition abbreviated
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     submissions = _lower_case_convention(ctx)
-    house = _house_letter_case(ctx)
+    house = _house_spellings(ctx)
     for pair in ctx.venue_pairs:
         if pair.venue is None or pair.venue_span is None:
             continue
@@ -91,17 +97,47 @@ def _lower_case_convention(ctx: Context) -> int:
     return lower if canonical >= 4 * other else 0
 
 
-def _house_letter_case(ctx: Context) -> frozenset[str]:
-    """The spellings that differ from their venue's canonical name in letter case only and that the list
-    writes throughout: HOUSE_STYLE_LEAST times or more, and in HOUSE_SHARE of that venue's pairs."""
+def _house_spellings(ctx: Context) -> frozenset[str]:
+    """The spellings other than their venue's canonical name that the list writes throughout
+    (HOUSE_STYLE_LEAST times or more, and in HOUSE_SHARE of that venue's pairs): another letter case, or an
+    abbreviation that is neither a near miss of the name nor one of its earlier names."""
     written: dict[str, Counter[str]] = {}  # canonical name -> how often each spelling of it is written
+    venues: dict[str, Venue] = {}
     for pair in ctx.venue_pairs:
         match = ctx.venue(pair.venue) if pair.venue else None
         if match is not None and pair.venue is not None:
             written.setdefault(match.venue.name, Counter())[pair.venue] += 1
+            venues[match.venue.name] = match.venue
     return frozenset(spelling for canonical, uses in written.items() for spelling, count in uses.items()
-                     if spelling != canonical and spelling.casefold() == canonical.casefold()
-                     and count >= HOUSE_STYLE_LEAST and count >= HOUSE_SHARE * sum(uses.values()))
+                     if spelling != canonical and count >= HOUSE_STYLE_LEAST
+                     and count >= HOUSE_SHARE * sum(uses.values())
+                     and (spelling.casefold() == canonical.casefold() or _abbreviation(spelling, venues[canonical])))
+
+
+def _abbreviation(spelling: str, venue: Venue) -> bool:
+    """Whether `spelling` names `venue` otherwise than by a slip: not within MAX_TYPO edits of its name,
+    and not one of its earlier names."""
+    folded = _fold(spelling)
+    return (_distance(folded, _fold(venue.name)) > MAX_TYPO
+            and all(_fold(rename.name) != folded for rename in venue.renamed_from))
+
+
+def _fold(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _distance(a: str, b: str) -> int:
+    """Edit distance (insertions, deletions, substitutions, adjacent swaps) between two short strings."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 def _marks_submission(written: str, canonical: str, kind: str) -> bool:

@@ -19,8 +19,10 @@ Use instead:
 - **Collaborative Learning for Deep Neural Networks, NeurIPS 2018** [[Paper]](https://arxiv.org/abs/1805.11761)
 ```
 
-A list whose arXiv links mostly go to the PDF (`/pdf/ID`) keeps that as its
-house style: there only a version, plain http or a mirror host is reported,
+A PDF link is reported only where the abstract page is the list's clear house
+form (CLEAR_MAJORITY of its arXiv links, HOUSE_STYLE_LEAST of them at least).
+A list that links PDFs as often (or mostly) keeps that as its house style:
+there only a version, plain http or a mirror host is reported,
 and the fix keeps the PDF form (`https://arxiv.org/pdf/ID`, with `.pdf` when
 the link had it).
 
