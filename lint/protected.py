@@ -50,29 +50,46 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def comment_ranges(text: str) -> list[tuple[int, int]]:
+    """Offsets of every HTML comment, `<!--` to `-->` inclusive (an unclosed one runs to the end)."""
+    found = []
+    start = text.find("<!--")
+    while start >= 0:
+        end = text.find("-->", start + 4)
+        stop = len(text) if end < 0 else end + 3
+        found.append((start, stop))
+        start = text.find("<!--", stop)
+    return found
+
+
+def offset_in(ranges: list[tuple[int, int]], offset: int) -> bool:
+    """Whether `offset` lies in one of `ranges` (sorted, apart, end exclusive)."""
+    i = bisect_right(ranges, (offset, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= offset < ranges[i][1]
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
 class Protected:
     """The protected columns of each line of one source text."""
 
     def __init__(self, source: SourceText, code_lines: Iterable[int]) -> None:
         self.source = source
         self.code_lines = frozenset(code_lines)
-        self._comments = self._comment_ranges(source.text)
+        self._comments = comment_ranges(source.text)
         self._starts = [start for start, _ in self._comments]
 
-    @staticmethod
-    def _comment_ranges(text: str) -> list[tuple[int, int]]:
-        """Offsets of every HTML comment, `<!--` to `-->` inclusive (an unclosed one runs to the end)."""
-        found = []
-        start = text.find("<!--")
-        while start >= 0:
-            end = text.find("-->", start + 4)
-            stop = len(text) if end < 0 else end + 3
-            found.append((start, stop))
-            start = text.find("<!--", stop)
-        return found
+    def in_comment(self, number: int) -> bool:
+        """Whether line `number` begins inside an HTML comment (its own `<!--` included)."""
+        return offset_in(self._comments, self.source.starts[number - 1] + _indent(self.source.line(number)))
 
-    def mask(self, number: int) -> str:
-        """Line `number` with its protected characters replaced by spaces ('' for a line of code)."""
+    def mask(self, number: int, *, tags: bool = True) -> str:
+        """Line `number` with its protected characters replaced by spaces ('' for a line of code).
+
+        `tags=False` keeps the HTML tags (their attributes are what an anchor is read from) and blanks only
+        code and comments."""
         if number in self.code_lines:
             return ""
         text = self.source.line(number)
@@ -91,4 +108,4 @@ class Protected:
         for start, stop in code_spans(text):
             chars[start:stop] = " " * (stop - start)
         masked = "".join(chars)
-        return HTML_TAG.sub(lambda m: " " * len(m.group()), masked) if "<" in masked else masked
+        return HTML_TAG.sub(lambda m: " " * len(m.group()), masked) if tags and "<" in masked else masked
