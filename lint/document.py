@@ -21,6 +21,7 @@ from mistletoe import block_token, span_token
 from . import collector
 from .model import CONFIGURED, NO_PAPERS, Document, Entry, Heading, Layout, Section, Toc, TocItem
 from .pragmas import scan
+from .protected import comment_ranges, offset_in
 from .readers.body import LABELED_URL
 from .readers.card import is_card, read_card
 from .readers.item import read_item
@@ -28,7 +29,7 @@ from .readers.parts import LINK, LIST_MARKER
 from .readers.table import read_table
 from .section_year import SectionYears
 from .source import InputError, SourceText
-from .toc import TOC_ITEM, anchors, plain_from_markdown
+from .toc import TOC_ITEM, anchors, github_text, plain_from_markdown
 from .urls import paper_ids
 from .vocabulary import DEFAULT, Vocabulary
 
@@ -295,6 +296,7 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
 
     headings: list[tuple[int, int, str, str, bool]] = []  # line, level, text, plain text, is an entry
     toc: Toc | None = None
+    comments = comment_ranges(source.text) if "<!--" in source.text else []
     code_lines: set[int] = set()
     path: list[tuple[int, str]] = []
     sections: list[dict] = [{"path": (), "title": "", "level": 0, "line": 0, "items": [], "tables": []}]
@@ -368,8 +370,8 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
         elif isinstance(token, block_token.List) and not (sections[-1]["items"]
                                                           and sections[-1]["items"][-1][1] >= first):
             # (A list inside an entry already read, like one in a paper's HTML card, is part of it.)
-            if toc is None:
-                toc = _toc(lines, first, last)
+            if toc is None and not (comments and offset_in(comments, source.starts[first - 1])):
+                toc = _toc(lines, first, last)  # (a list in an HTML comment is not shown: no table of contents)
             if toc is None or toc.first != first:
                 title_first = _titled_by(lines, blocks, index, first, last)
                 if title_first is not None:
@@ -422,7 +424,7 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
                              style=section_style, entries=tuple(entries)))
 
     pragmas, bad_pragmas = scan((n, lines[n - 1]) for n in range(1, total + 1) if n not in code_lines)
-    slugs = anchors([plain for _, _, _, plain, _ in headings])
+    slugs = anchors([github_text(text) for _, _, text, _, _ in headings])
     heading_models = tuple(Heading(line=line, level=level, text=text, plain=plain, anchor=anchor, entry=is_entry)
                            for (line, level, text, plain, is_entry), anchor in zip(headings, slugs))
     return Document(sections=tuple(built), headings=heading_models, toc=toc, code_lines=frozenset(code_lines),

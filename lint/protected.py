@@ -57,34 +57,49 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def comment_ranges(text: str) -> list[tuple[int, int]]:
+    """Offsets of every HTML comment but kdlint's own, `<!--` to `-->` inclusive (an unclosed one runs to the
+    end)."""
+    found = []
+    start = text.find("<!--")
+    while start >= 0:
+        end = text.find("-->", start + 4)
+        stop = len(text) if end < 0 else end + 3
+        if not OWN_COMMENT.match(text, start):
+            found.append((start, stop))
+        start = text.find("<!--", stop)
+    return found
+
+
+def offset_in(ranges: list[tuple[int, int]], offset: int) -> bool:
+    """Whether `offset` lies in one of `ranges` (sorted, apart, end exclusive)."""
+    i = bisect_right(ranges, (offset, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= offset < ranges[i][1]
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
 class Protected:
     """The protected columns of each line of one source text."""
 
-    def __init__(self, source: SourceText, code_lines: Iterable[int]) -> None:
+    def __init__(self, source: SourceText, code_lines: Iterable[int], html_lines: Iterable[int] = ()) -> None:
         self.source = source
         self.code_lines = frozenset(code_lines)
-        self._comments = self._comment_ranges(source.text)
+        self.html_lines = frozenset(html_lines)  # protected whole, but read for anchors (`tags=False`)
+        self._comments = comment_ranges(source.text)
         self._starts = [start for start, _ in self._comments]
 
-    @staticmethod
-    def _comment_ranges(text: str) -> list[tuple[int, int]]:
-        """Offsets of every HTML comment but kdlint's own, `<!--` to `-->` inclusive (an unclosed one runs to
-        the end)."""
-        found = []
-        start = text.find("<!--")
-        while start >= 0:
-            end = text.find("-->", start + 4)
-            stop = len(text) if end < 0 else end + 3
-            if not OWN_COMMENT.match(text, start):
-                found.append((start, stop))
-            start = text.find("<!--", stop)
-        return found
+    def in_comment(self, number: int) -> bool:
+        """Whether line `number` begins inside an HTML comment (its own `<!--` included)."""
+        return offset_in(self._comments, self.source.starts[number - 1] + _indent(self.source.line(number)))
 
-    def ranges(self, number: int) -> list[tuple[int, int]]:
+    def ranges(self, number: int, *, tags: bool = True) -> list[tuple[int, int]]:
         """The protected (start, end) columns (0-based, end exclusive) of line `number`: the whole line for a
-        line of code or raw HTML; else its comments, code spans and HTML tags."""
+        line of code or raw HTML; else its comments, code spans and (with `tags`) HTML tags."""
         text = self.source.line(number)
-        if number in self.code_lines:
+        if number in self.code_lines or (tags and number in self.html_lines):
             return [(0, len(text))]
         if "`" not in text and "<" not in text and not self._comments:
             return []
@@ -100,20 +115,23 @@ class Protected:
             i += 1
         spans = code_spans(text)
         found.extend(spans)
-        if "<" in text:
+        if tags and "<" in text:
             outside = list(text)
             for start, stop in [*found]:
                 outside[start:stop] = " " * (stop - start)
             found.extend(m.span() for m in HTML_TAG.finditer("".join(outside)))
         return found
 
-    def mask(self, number: int) -> str:
-        """Line `number` with its protected characters replaced by spaces ('' for a line of code or HTML)."""
-        if number in self.code_lines:
+    def mask(self, number: int, *, tags: bool = True) -> str:
+        """Line `number` with its protected characters replaced by spaces ('' for a line of code or HTML).
+
+        `tags=False` keeps the HTML tags and blocks (their attributes are what an anchor is read from) and
+        blanks only code and comments."""
+        if number in self.code_lines or (tags and number in self.html_lines):
             return ""
         text = self.source.line(number)
         chars = list(text)
-        for start, stop in self.ranges(number):
+        for start, stop in self.ranges(number, tags=tags):
             chars[start:stop] = " " * (stop - start)
         return "".join(chars)
 

@@ -88,7 +88,7 @@ class Context:
     @cached_property
     def protected(self) -> Protected:
         """Code and raw HTML, which no rule reads as the list's content (`kdlint.protected`)."""
-        return Protected(self.source, self.document.code_lines | self.document.html_lines)
+        return Protected(self.source, self.document.code_lines, self.document.html_lines)
 
     @cached_property
     def loose_lines(self) -> tuple[tuple[int, str], ...]:
