@@ -19,7 +19,9 @@ Use instead: move the entry under `## 2019`.
 Unsafe, and offered only when a section for the entry's first year exists
 beside this one: the entry's block moves to the end of that section. The
 list may group by another year than the venue's (arXiv versus publication),
-so check the move.
+so check the move. An entry written as a heading is never moved: what
+belongs to it under the heading (a list of its links, a table) is not part
+of its block as kdlint reads it, and would stay behind.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                 continue
             target = by_year.get((section.path[:-1], years[0]))
             fix = None
-            if target is not None and target.entries:
+            if target is not None and target.entries and not entry.heading:
                 edits = (blocks.delete(ctx.source, entry),
                          blocks.append_after(ctx.source, target.entries[-1], entry,
                                              blocks.separator(ctx.source, target.entries)))
