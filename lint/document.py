@@ -74,7 +74,7 @@ def _blocks_only() -> Iterator[None]:
 FENCE = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:```|~~~)")
 
 
-def verbatim_lines(tree: block_token.Document, lines: Sequence[str]) -> tuple[set[int], set[int]]:
+def verbatim_lines(tree: block_token.Document, lines: tuple[str, ...]) -> tuple[set[int], set[int]]:
     """The lines of code (fenced and indented) and of raw HTML blocks, at any depth: in list items and
     quotes too. mistletoe gives each block its first line; its content gives the rest."""
     code: set[int] = set()
@@ -89,7 +89,7 @@ def verbatim_lines(tree: block_token.Document, lines: Sequence[str]) -> tuple[se
             if isinstance(token, block_token.CodeFence) and last + 1 <= len(lines) and FENCE.match(lines[last]):
                 last += 1  # the closing fence
             elif isinstance(token, block_token.BlockCode):
-                last = _trim_blank(tuple(lines[first - 1:last]), 1, last - first + 1) + first - 1
+                last = _trim_blank(lines, first, last)
             code.update(range(first, min(last, len(lines)) + 1))
         elif isinstance(token, block_token.HtmlBlock) and first and not token.content.lstrip().startswith("<!--"):
             # (A comment is protected up to its `-->`, and kdlint's own are read: `kdlint.protected`.)

@@ -166,7 +166,7 @@ class Protected:
         change one."""
         for diagnostic in found:
             span = diagnostic.span
-            if self._within(span.line, span.column - 1, span.column) if span.line <= self.source.line_count else False:
+            if span.line <= self.source.line_count and self._within(span.line, span.column - 1, span.column):
                 continue
             fix = diagnostic.fix
             if fix is not None and not all(self.keeps(edit) for edit in fix.edits):

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Span
 from ..model import Layout, VenueYear
 from ..vocabulary import Vocabulary
 from . import inline, plain
+from .free_text import pair
 from .head import Head, HeadReader
 from .parts import parse_venue_segment
 
@@ -33,11 +33,8 @@ def read(text: str, line: int, start: int, vocab: Vocabulary) -> Head | None:
     if found is not None:
         venues.append(found)
     elif part:  # `(22.03.01, 2022 ICLR)`
-        for v_start, v_end, y_start, y_end in vocab.years_before_venues(text[: dated.end(part)], dated.start(part)):
-            venues.append(VenueYear(venue=text[v_start:v_end], year=text[y_start:y_end],
-                                    span=Span.on_line(line, y_start, v_end),
-                                    venue_span=Span.on_line(line, v_start, v_end),
-                                    year_span=Span.on_line(line, y_start, y_end)))
+        venues.extend(pair(line, (v_start, v_end), (y_start, y_end), text) for v_start, v_end, y_start, y_end
+                      in vocab.years_before_venues(text[: dated.end(part)], dated.start(part)))
     head = inline.read_after(text, line, dated.end(), vocab, venues, names=False) \
         or plain.read_after(text, line, dated.end(), vocab, venues)
     head.layout = Layout.DATED
