@@ -7,8 +7,9 @@ spellings, whitespace, duplicates, disorder, broken brackets, pragmas, CRLF,
 a BOM), plus raw Markdown noise. For each list:
 
 - check never raises, and every span lies inside the file;
-- fix (safe, and with --unsafe-fixes) never loses content, reaches a fixpoint
-  (fixing again changes nothing) and leaves no fix of its own kind behind.
+- fix (safe, and with --unsafe-fixes) never loses content, offers no fix that
+  the content guard refuses, reaches a fixpoint (fixing again changes
+  nothing) and leaves no fix of its own kind behind.
 
 The test suite runs a short version of this (tests/test_properties.py).
 """
@@ -132,6 +133,8 @@ def check_invariants(data: bytes) -> None:
             assert 1 <= span.end_column <= len(source.line(span.end_line)) + 1, (d, span)
     for unsafe in (False, True):
         once = fix_source(source, linter, unsafe=unsafe)  # ContentLossError would be a bug
+        # A fix the content guard refuses is a rule's defect too: it offers what it cannot prove.
+        assert not once.refused, f"fix refused: {[(d.code, d.span.line, why) for d, why in once.refused[:2]]}"
         again = fix_source(once.source, linter, unsafe=unsafe)
         assert again.source.text == once.source.text, "fixing twice changed more than fixing once"
         left = [d for d in once.remaining if d.fix and (unsafe or d.fix.applicability is Applicability.SAFE)]

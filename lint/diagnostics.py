@@ -63,23 +63,75 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class UrlChange:
-    """A URL that a fix knowingly rewrites; the content check allows it."""
+    """This URL for that one (`http` to `https`, an arXiv link to its abstract page)."""
 
     old: str
     new: str
 
 
+@dataclass(frozen=True, slots=True)
+class TextChange:
+    """These words for those (a venue's spelling, a label's, a year, a venue and year put in order).
+
+    `old` and `new` are the text as written; the guard compares their words and
+    numbers, not their punctuation.
+    """
+
+    old: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class YearAdded:
+    """`text` (a year, or a venue and year) added to an entry that writes no year on any of its `lines`."""
+
+    text: str
+    lines: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntryRemoved:
+    """The entry on lines `line` to `end_line` removed as a copy of the one on `kept` to `kept_end`."""
+
+    line: int
+    end_line: int
+    kept: int
+    kept_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class LinesMoved:
+    """The same lines in another order or place (blank lines aside)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TocItemsChanged:
+    """Table-of-contents items added and removed (each an item's text as written), anchors relinked."""
+
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    relinked: tuple[TextChange, ...] = ()
+
+
+Change = UrlChange | TextChange | YearAdded | EntryRemoved | LinesMoved | TocItemsChanged
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Fix:
+    """Edits, and what they change (`changes`): the content guard (`kdlint.preserve`) allows exactly the
+    declared changes. A fix that declares none changes markup and spacing only: every word, number, URL and
+    protected text stays."""
+
     applicability: Applicability
     message: str
     edits: tuple[Edit, ...]
-    url_changes: tuple[UrlChange, ...] = ()
-    drops_duplicate: bool = False  # removes an entry identical to another
+    changes: tuple[Change, ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.edits, tuple):  # rules build the edits in a list
             object.__setattr__(self, "edits", tuple(self.edits))
+        if not isinstance(self.changes, tuple):
+            object.__setattr__(self, "changes", tuple(self.changes))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -18,7 +18,7 @@ from itertools import chain, compress, count, repeat
 from typing import TYPE_CHECKING
 
 from . import blocks
-from .diagnostics import Applicability, Fix
+from .diagnostics import Applicability, EntryRemoved, Fix
 from .model import Entry, PaperId
 from .toc import plain_from_markdown
 from .urls import host_in
@@ -145,13 +145,24 @@ def _normalised_block(ctx: Context, entry: Entry) -> str:
     return " ".join(text.split())
 
 
+def _indented_code_follows(ctx: Context, entry: Entry) -> bool:
+    lines = ctx.source.lines
+    following = entry.end_line + 1
+    while following <= len(lines) and not lines[following - 1].strip():
+        following += 1
+    return following in ctx.document.code_lines and lines[following - 1][:1] in (" ", "\t")
+
+
 def removal(ctx: Context, earlier: Entry, later: Entry) -> Fix | None:
     """Deleting the later entry, offered only when both stand in one section (a list may cross-list a
     paper on purpose) and read the same letter for letter, spacing aside."""
     if earlier.section != later.section or _normalised_block(ctx, earlier) != _normalised_block(ctx, later):
         return None
+    if _indented_code_follows(ctx, later):
+        return None  # it would join the block before the entry (a list item's paragraph) and be code no more
     return Fix(applicability=Applicability.UNSAFE, message=f"Remove this copy of line {earlier.line}",
-               edits=(blocks.delete(ctx.source, later),), drops_duplicate=True)
+               edits=(blocks.delete(ctx.source, later),),
+               changes=(EntryRemoved(later.line, later.end_line, earlier.line, earlier.end_line),))
 
 
 def shared_ids(first: Entry, second: Entry) -> set[PaperId]:

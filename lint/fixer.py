@@ -2,11 +2,12 @@
 
 Within a pass, a fix whose edits overlap (or touch the insertion point of) an
 edit already taken is skipped, never merged, and left for the next pass.
-Each pass is checked against the text before it with `preserve`: when the
-pass would lose content, the fixes that cause it are found by halving the
-pass (a few parses, not one per fix) and refused, each with the reason, and
-the others are applied. The end result is checked against the original once
-more, as a last guard.
+Each fix is checked on its own against the changes it declares
+(`preserve.undeclared`), and each pass against the text before it
+(`preserve.losses`): when the pass would lose content, the fixes that cause
+it are found by halving the pass (a few parses, not one per fix). A fix that
+fails either check is refused, with the reason, and the others are applied.
+The end result is checked against the original once more, as a last guard.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from . import collector
-from .diagnostics import Applicability, Diagnostic, Edit
+from .diagnostics import Applicability, Diagnostic, Edit, EntryRemoved, UrlChange
 from .engine import Linter
 from .model import Document
-from .preserve import losses, snapshot
+from .preserve import losses, snapshot, undeclared
 from .source import SourceText
 
 MAX_PASSES = 10
@@ -173,22 +174,22 @@ def _fix_source(source: SourceText, linter: Linter, unsafe: bool) -> FixResult:
             chosen = select_fixes(source, [d for d in found if wanted(d, unsafe) and _identity(d) not in refusing])
         if not chosen:
             break
+        declared = [(pick, undeclared_by(source, pick)) for pick in chosen]
         trial = _Trial(source, document, linter)
-        bad = trial.culprits(chosen)
-        for diagnostic, _ in bad:
-            refused.append((diagnostic, "; ".join(trial.problems([(diagnostic, _)])) or "it loses content together "
-                            "with another fix of the same pass"))
-            refusing.add(_identity(diagnostic))
-        chosen = [pick for pick in chosen if pick not in bad]
+        bad = trial.culprits([pick for pick, problems in declared if not problems])
+        for pick, problems in declared:
+            if problems or pick in bad:
+                refused.append((pick[0], "; ".join(problems) or _lost(trial.problems([pick]))))
+                refusing.add(_identity(pick[0]))
+        chosen = [pick for pick, problems in declared if not problems and pick not in bad]
         if not chosen:
             continue  # the refused fixes are left out of the next selection
         passes += 1
         applied += len(chosen)
         for diagnostic, _ in chosen:
             codes[diagnostic.code] += 1
-            dropped += bool(diagnostic.fix and diagnostic.fix.drops_duplicate)
-            for change in diagnostic.fix.url_changes if diagnostic.fix else ():
-                rewrites[change.old] = change.new
+            dropped += _dropped([(diagnostic, [])])
+            rewrites.update(_rewrites([(diagnostic, [])]))
         text = apply_edits(source.text, [edit for _, edits in chosen for edit in edits])
         if text == source.text:
             break
@@ -209,12 +210,48 @@ def _fix_source(source: SourceText, linter: Linter, unsafe: bool) -> FixResult:
                      rewrites=rewrites, codes=codes, dropped=dropped, refused=refused)
 
 
+def _lost(problems: list[str]) -> str:
+    if not problems:
+        return "it would lose content together with another fix of the same pass"
+    return f"it would lose content ({'; '.join(problems)})"
+
+
 def _identity(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
     """A finding as the next pass finds it again, when its fix was refused and so nothing moved."""
     return (diagnostic.code, diagnostic.span.line, diagnostic.span.column, diagnostic.message)
 
 
 Pick = tuple[Diagnostic, list[tuple[int, int, str]]]
+
+
+def _rewrites(picks: Sequence[Pick]) -> dict[str, str]:
+    return {change.old: change.new for diagnostic, _ in picks if diagnostic.fix
+            for change in diagnostic.fix.changes if isinstance(change, UrlChange)}
+
+
+def _dropped(picks: Sequence[Pick]) -> int:
+    return sum(isinstance(change, EntryRemoved) for diagnostic, _ in picks if diagnostic.fix
+               for change in diagnostic.fix.changes)
+
+
+def undeclared_by(source: SourceText, pick: Pick) -> list[str]:
+    """What the fix of `pick` changes beyond what it declares, read on the lines its edits touch."""
+    diagnostic, edits = pick
+    assert diagnostic.fix is not None
+    text = source.text
+    pieces: list[tuple[int, int, list[tuple[int, int, str]]]] = []  # whole lines, and the edits within them
+    for start, end, content in sorted(edits):
+        first = text.rfind("\n", 0, start) + 1
+        last = text.find("\n", end)
+        last = len(text) if last < 0 else last
+        if pieces and first <= pieces[-1][1]:
+            pieces[-1] = (pieces[-1][0], max(last, pieces[-1][1]), [*pieces[-1][2], (start, end, content)])
+        else:
+            pieces.append((first, last, [(start, end, content)]))
+    before = [text[first:last] for first, last, _ in pieces]
+    after = [apply_edits(text[first:last], [(s - first, e - first, c) for s, e, c in inside])
+             for first, last, inside in pieces]
+    return undeclared(source, diagnostic.fix.changes, "\n".join(before), "\n".join(after))
 
 
 class _Trial:
@@ -225,9 +262,7 @@ class _Trial:
         self.parsed: dict[str, Document] = {}  # the parse of each text tried, for the pass that keeps it
 
     def problems(self, picks: Sequence[Pick]) -> list[str]:
-        rewrites = {change.old: change.new for diagnostic, _ in picks
-                    for change in (diagnostic.fix.url_changes if diagnostic.fix else ())}
-        dropped = sum(bool(diagnostic.fix and diagnostic.fix.drops_duplicate) for diagnostic, _ in picks)
+        rewrites, dropped = _rewrites(picks), _dropped(picks)
         text = apply_edits(self.source.text, [edit for _, edits in picks for edit in edits])
         if text == self.source.text:
             return []

@@ -1,9 +1,20 @@
 """The content promise of `kdlint fix`: nothing a list holds is lost.
 
-Before anything is written, the fixed text is parsed again and compared with
-the original: the same entries with the same titles, URLs and authors, the
-same headings, and the same URLs anywhere in the text, except for the URL
-rewrites that the applied fixes declared.
+Two readings guard it, and a fix must pass both:
+
+- Each fix on its own (`undeclared`): the words, numbers and URLs of the lines
+  its edits touch, read straight from the text (no entry reader involved, so
+  a misparse cannot vouch for itself), must change exactly as the fix's
+  declared changes say (`kdlint.diagnostics.Change`): this URL for that one,
+  these words for those, a year added to an entry that writes none, a copy
+  of another entry removed, lines moved unchanged. A fix that declares
+  nothing changes markup and spacing only.
+- Each pass as a whole (`snapshot`, `losses`): the fixed text is parsed again
+  and compared with the text before: the same entries with the same titles,
+  URLs and authors, the same headings, the same URLs anywhere in the text
+  (less the declared URL rewrites), and the same protected text (code, raw
+  HTML, comments, tags), byte for byte. This catches what one fix does to the
+  reading of the text around it (an unclosed `**`, a fence).
 """
 
 from __future__ import annotations
@@ -13,10 +24,18 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .diagnostics import Change, EntryRemoved, LinesMoved, TextChange, TocItemsChanged, UrlChange, YearAdded
 from .model import Document
+from .protected import Protected
 from .source import SourceText
 
 ANY_URL = re.compile(r"https?://[^\s<>()\[\]\"'`*]+", re.IGNORECASE)
+# What the per-fix reading compares: URLs whole, then words and numbers; punctuation, emphasis and list
+# markers (`-`, `1.`: a table of contents is renumbered) are markup.
+WORD = re.compile(ANY_URL.pattern + r"|[^\W_]+", re.IGNORECASE)
+LIST_MARKER = re.compile(r"^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)", re.MULTILINE)
+# A year as lists write it (2019, '19, ' 19), read where URLs are blanked.
+YEAR_WRITTEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|'\s?\d\d(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -27,6 +46,7 @@ class Snapshot:
     authors: Counter[tuple[str, ...]]
     headings: tuple[str, ...]
     urls: Counter[str]
+    protected: Counter[str]
 
 
 def _follow(url: str, rewrites: Mapping[str, str]) -> str:
@@ -48,7 +68,16 @@ def snapshot(source: SourceText, document: Document, rewrites: Mapping[str, str]
         authors=Counter(e.authors.names for e in entries if e.authors),
         headings=tuple(h.text for h in document.headings if not h.entry),  # entry headings count as entries
         urls=Counter(_follow(m.group(), rewrites) for m in ANY_URL.finditer(_rewritten(source.text, rewrites))),
+        protected=protected_text(source, document),
     )
+
+
+def protected_text(source: SourceText, document: Document) -> Counter[str]:
+    """Every protected piece of the text (a line of code or raw HTML, a code span, a comment, a tag), as
+    written."""
+    protected = Protected(source, document.code_lines, document.html_lines)
+    return Counter(source.line(number)[start:end] for number in range(1, source.line_count + 1)
+                   for start, end in protected.ranges(number))
 
 
 def _rewritten(text: str, rewrites: Mapping[str, str]) -> str:
@@ -84,7 +113,72 @@ def losses(before: Snapshot, after: Snapshot, dropped: int = 0) -> list[str]:
         problems.append(f"author list changed: {', '.join(next(iter(lost_authors))) if lost_authors else 'entries gained authors'}")
     if before.headings != after.headings:
         problems.append("headings changed")
+    if before.protected != after.protected:
+        lost = before.protected - after.protected
+        problems.append(f"code or HTML changed: {next(iter(lost))[:60]!r}" if lost else "code or HTML added")
     lost_urls = compare(before.urls, after.urls)
     if lost_urls or (not dropped and after.urls - before.urls):
         problems.append(f"URL lost: {next(iter(lost_urls))}" if lost_urls else "URLs added")
+    return problems
+
+
+def words(text: str) -> Counter[str]:
+    """The URLs, words and numbers of `text`: what a fix that declares no change must keep."""
+    return Counter(m.group() for m in WORD.finditer(LIST_MARKER.sub("", text)))
+
+
+def _lines(source: SourceText, first: int, last: int) -> str:
+    return "\n".join(source.lines[first - 1 : last])
+
+
+def _shown(counts: Counter[str]) -> str:
+    return ", ".join(f"`{word}`" for word in list(counts.elements())[:3])
+
+
+def undeclared(source: SourceText, changes: tuple[Change, ...], before: str, after: str) -> list[str]:
+    """What one fix does that its `changes` do not declare; empty when nothing.
+
+    `before` and `after` are the lines the fix's edits touch, before and after them (and nothing else)."""
+    problems: list[str] = []
+    expected = words(before)
+
+    def swap(old: str, new: str) -> None:
+        nonlocal expected
+        gone = words(old)
+        if gone - expected:
+            problems.append(f"it declares replacing {_shown(gone - expected)}, which is not there")
+        expected = expected - gone + words(new)
+
+    moved = False
+    for change in changes:
+        if isinstance(change, (UrlChange, TextChange)):
+            swap(change.old, change.new)
+        elif isinstance(change, YearAdded):
+            written = [n for n in change.lines if YEAR_WRITTEN.search(ANY_URL.sub(" ", source.line(n)))]
+            if written:
+                problems.append(f"it would add a year to an entry that writes one (line {written[0]})")
+            expected += words(change.text)
+        elif isinstance(change, EntryRemoved):
+            removed, kept = _lines(source, change.line, change.end_line), _lines(source, change.kept, change.kept_end)
+            if removed.split() != kept.split():
+                problems.append(f"it would remove an entry that is not a copy of line {change.kept}")
+            swap(removed, "")
+        elif isinstance(change, TocItemsChanged):
+            for item in change.removed:
+                swap(item, "")
+            for item in change.added:
+                expected += words(item)
+            for relink in change.relinked:
+                swap(relink.old, relink.new)
+        elif isinstance(change, LinesMoved):
+            moved = True
+    got = words(after)
+    if got != expected:
+        lost, gained = expected - got, got - expected
+        said = [f"lose {_shown(lost)}"] if lost else []
+        said += [f"add {_shown(gained)}"] if gained else []
+        problems.append(f"it would {' and '.join(said)}")
+    if moved and Counter(line for line in before.splitlines() if line.strip()) != Counter(
+            line for line in after.splitlines() if line.strip()):
+        problems.append("it would change the lines it moves")
     return problems

@@ -282,7 +282,7 @@ def test_fix_refuses_one_losing_fix_applies_the_others_and_counts_what_is_left(
     assert code == 1
     fixed = bad.read_text()
     assert "[[PyTorch]]" in fixed and "https://arxiv.org/abs/1706.00384\n" in fixed and "Ying Zhang" in fixed
-    assert f"{bad}:5:1: KD999 fix not applied: it would lose content (author list changed: Ying Zhang, " in err
+    assert f"{bad}:5:1: KD999 fix not applied: it would lose `Ying`, `Zhang`, `Tao` and add `Somebody`" in err
     assert f"{bad}:5:1: KD999 authors to lose" in out
     assert "KD999 [*]" not in out  # no longer offered as a fix
     assert err.splitlines()[-1] == "Fixed 2 findings in 1 file; 3 remaining."

@@ -44,8 +44,8 @@ def fix(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isolate
             continue
         for diagnostic, reason in outcome.refused:
             span = diagnostic.span
-            click.echo(f"{path}:{span.line}:{span.column}: {diagnostic.code} fix not applied: it would lose content "
-                       f"({reason})", err=True)
+            click.echo(f"{path}:{span.line}:{span.column}: {diagnostic.code} fix not applied: {reason}",
+                       err=True)
         result = FileResult(path, outcome.source, outcome.document, outcome.remaining)
         run.explain(path, result)
         results.append(result)

@@ -29,38 +29,32 @@ becomes `2019`; otherwise the year the entry's arXiv identifier was issued
 (2211.13449 gives 2022) is inserted, with `arXiv` as the venue when the entry
 names none. A paper often appears at a venue a year after its preprint, so
 check the result. No year or venue is ever added to an entry that writes a
-year anywhere on its lines (`| **[CVPR' 20]** |`, `"Title", NeurIPS, 2019`):
+year anywhere on its lines, in a venue pair or not (`| **[CVPR' 20]** |`, `"Title", NeurIPS, 2019`):
 there kdlint misread where the entry keeps it, and an insertion would give
 the entry two.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from ..diagnostics import Applicability, Change, Diagnostic, Edit, Fix, Severity, TextChange, YearAdded
 from ..model import Entry
+from ..preserve import YEAR_WRITTEN
 from ..urls import arxiv_year
 from .base import Context, Fixable, Rule, blank_link_targets, short_year
 
 
-# A year as lists write it outside kdlint's reading: 2019, '19, ' 19; link targets are blanked first.
-_YEAR_WRITTEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|'\s?\d\d(?!\d)")
 
 
 def _year_written(ctx: Context, entry: Entry) -> bool:
-    """Whether the entry's text, links aside, writes a year anywhere (beyond the pairs kdlint read)."""
-    read = {(p.year_span.line, p.year_span.column) for p in entry.venues if p.year_span is not None}
-    for number in entry.lines:
-        text = blank_link_targets(ctx.source.line(number))
-        if any((number, m.start() + 1) not in read for m in _YEAR_WRITTEN.finditer(text)):
-            return True
-    return False
+    """Whether the entry's text, links aside, writes a year anywhere (in a venue pair kdlint read or not): then
+    no fix adds one."""
+    return any(YEAR_WRITTEN.search(blank_link_targets(ctx.source.line(number))) for number in entry.lines)
 
 
-def _unsafe(message: str, *edits: Edit) -> Fix:
-    return Fix(applicability=Applicability.UNSAFE, message=message, edits=edits)
+def _unsafe(message: str, edit: Edit, change: Change) -> Fix:
+    return Fix(applicability=Applicability.UNSAFE, message=message, edits=(edit,), changes=(change,))
 
 
 def _arxiv_year(entry: Entry) -> tuple[str | None, int | None]:
@@ -81,7 +75,8 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             if year is not None and entry.bold_span is not None and not _year_written(ctx, entry):
                 end = entry.bold_span
                 fix = _unsafe(f"Add `, arXiv {year}` (the year of arXiv:{arxiv})",
-                              Edit.insert(end.line, end.end_column - 2, f", arXiv {year}"))
+                              Edit.insert(end.line, end.end_column - 2, f", arXiv {year}"),
+                              YearAdded(f"arXiv {year}", tuple(entry.lines)))
             yield RULE.diagnostic("year missing after the title", entry.bold_span or entry.title_span, fix)
             continue
         for pair in entry.venues:
@@ -92,7 +87,8 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                 fix = None
                 if year is not None and pair.venue_span is not None and not _year_written(ctx, entry):
                     fix = _unsafe(f"Add the year {year} of arXiv:{arxiv}",
-                                  Edit.insert(pair.venue_span.line, pair.venue_span.end_column, f" {year}"))
+                                  Edit.insert(pair.venue_span.line, pair.venue_span.end_column, f" {year}"),
+                                  YearAdded(str(year), tuple(entry.lines)))
                 yield RULE.diagnostic(f"year missing after venue `{pair.venue}`", pair.span, fix)
             elif not pair.year_ok and pair.year_span is not None:
                 arxiv, year = _arxiv_year(entry)
@@ -102,9 +98,11 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                 fix = None
                 if len(digits) == 2 and digits.isdigit():
                     full = str(short_year(digits))
-                    fix = _unsafe(f"Write the year as {full}", Edit.replace(pair.year_span, space + full))
+                    fix = _unsafe(f"Write the year as {full}", Edit.replace(pair.year_span, space + full),
+                                  TextChange(pair.year, full))
                 elif year is not None:
-                    fix = _unsafe(f"Use the year {year} of arXiv:{arxiv}", Edit.replace(pair.year_span, f"{space}{year}"))
+                    fix = _unsafe(f"Use the year {year} of arXiv:{arxiv}", Edit.replace(pair.year_span, f"{space}{year}"),
+                                  TextChange(pair.year, str(year)))
                 yield RULE.diagnostic(f"malformed year `{pair.year}` (expected four digits, like 2019)",
                                       pair.year_span, fix)
 

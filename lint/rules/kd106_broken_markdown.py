@@ -94,7 +94,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             span = Span(line=link.url_span.line, column=link.url_span.column,
                         end_line=link.url_span.line, end_column=link.url_span.column + doubled.end())
             fix = Fix(applicability=Applicability.SAFE, message=f"Remove the extra `{doubled.group()}`",
-                      edits=(Edit.replace(span, ""),), url_changes=(UrlChange(old=link.url, new=fixed),))
+                      edits=(Edit.replace(span, ""),), changes=(UrlChange(old=link.url, new=fixed),))
             yield RULE.diagnostic(f"doubled scheme in `{link.url}`", link.url_span, fix)
 
 

@@ -37,7 +37,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
+from ..diagnostics import Applicability, Change, Diagnostic, Edit, Fix, LinesMoved, Severity, Span, TextChange
 from ..model import Entry, Placement
 from ..readers.parts import last_and
 from .base import Context, Fixable, Rule
@@ -78,8 +78,8 @@ def _separator(entry: Entry) -> str | None:
 FEATURES: tuple[Callable[[Entry], str | None], ...] = (_order, _placement, _period, _separator)
 
 
-def _safe(message: str, *edits: Edit) -> Fix:
-    return Fix(applicability=Applicability.SAFE, message=message, edits=edits)
+def _safe(message: str, edit: Edit, *changes: Change) -> Fix:
+    return Fix(applicability=Applicability.SAFE, message=message, edits=(edit,), changes=changes)
 
 
 def _fix(ctx: Context, entry: Entry, feature: Callable[[Entry], str | None], want: str) -> Fix | None:
@@ -104,7 +104,8 @@ def _fix(ctx: Context, entry: Entry, feature: Callable[[Entry], str | None], wan
         if m is None:
             return None
         span = Span(line=line, column=col + m.start(), end_line=line, end_column=col + m.end())
-        return _safe(f"Write `{content.strip() or ','}` before the last author", Edit.replace(span, content))
+        return _safe(f"Write `{content.strip() or ','}` before the last author", Edit.replace(span, content),
+                     TextChange(m.group(), content))
     if feature is _order:
         subs = [sub.line for sub in entry.sub_bullets if sub.kind in ("paper-url", "authors")]
         first, second = subs
@@ -112,7 +113,8 @@ def _fix(ctx: Context, entry: Entry, feature: Callable[[Entry], str | None], wan
             return None
         a, b = ctx.source.line(first), ctx.source.line(second)
         return _safe("Swap the paper URL and author lines",
-                     Edit.replace(Span(line=first, column=1, end_line=second, end_column=len(b) + 1), b + "\n" + a))
+                     Edit.replace(Span(line=first, column=1, end_line=second, end_column=len(b) + 1), b + "\n" + a),
+                     LinesMoved())
     return None
 
 

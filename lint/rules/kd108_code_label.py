@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, TextChange
 from ..house_style import HOUSE_SHARE, HOUSE_STYLE_LEAST
 from .base import Context, Fixable, Rule
 
@@ -55,7 +55,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             start = link.label_span.column + link.label.index(label)
             span = link.label_span._replace(column=start, end_column=start + len(label))
             fix = Fix(applicability=Applicability.SAFE, message=f"Write `{canonical}`",
-                      edits=(Edit.replace(span, canonical),))
+                      edits=(Edit.replace(span, canonical),), changes=(TextChange(label, canonical),))
             yield RULE.diagnostic(f"code label `{label}` is spelled `{canonical}`", span, fix)
 
 

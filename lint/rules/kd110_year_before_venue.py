@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
+from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span, TextChange
 from ..house_style import HOUSE_STYLE_LEAST
 from ..model import VenueYear
 from .base import Context, Fixable, Rule
@@ -54,7 +54,8 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         return  # the list writes `[2024 TPAMI]` throughout: its house style, not a slip
     for pair, span in backwards:
         fix = Fix(applicability=Applicability.SAFE, message=f"Write `{pair.venue} {pair.year}`",
-                  edits=(Edit.replace(span, f"{pair.venue} {pair.year}"),))
+                  edits=(Edit.replace(span, f"{pair.venue} {pair.year}"),),
+                  changes=(TextChange(f"{pair.year} {pair.venue}", f"{pair.venue} {pair.year}"),))
         yield RULE.diagnostic(f"year before its venue: write `{pair.venue} {pair.year}`", span, fix)
 
 

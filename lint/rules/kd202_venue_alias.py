@@ -44,7 +44,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, TextChange
 from ..house_style import HOUSE_SHARE, HOUSE_STYLE_LEAST
 from ..venues import Venue
 from .base import Context, Fixable, Rule
@@ -69,14 +69,16 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             continue  # the list marks submissions in lower case throughout: `iclr 2021` is its convention
         if _marks_submission(pair.venue, canonical, match.venue.kind):
             fix = Fix(applicability=Applicability.UNSAFE, message=f"Write `{canonical}`",
-                      edits=(Edit.replace(pair.venue_span, canonical),))
+                      edits=(Edit.replace(pair.venue_span, canonical),),
+                      changes=(TextChange(pair.venue, canonical),))
             yield RULE.diagnostic(f"venue `{pair.venue}` should be written `{canonical}` (lower case may mark a "
                                   "submission: fix it only if the paper was accepted)", pair.venue_span, fix)
             continue
         if pair.venue in house:
             continue
         fix = Fix(applicability=Applicability.SAFE, message=f"Write `{canonical}`",
-                  edits=(Edit.replace(pair.venue_span, canonical),))
+                  edits=(Edit.replace(pair.venue_span, canonical),),
+                      changes=(TextChange(pair.venue, canonical),))
         yield RULE.diagnostic(f"venue `{pair.venue}` should be written `{canonical}`", pair.venue_span, fix)
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, TextChange
 from ..urls import arxiv_year
 from .base import Context, Fixable, Rule
 
@@ -46,7 +46,8 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             if year == issued:
                 continue
             fix = Fix(applicability=Applicability.SAFE, message=f"Write {issued}",
-                      edits=(Edit.replace(pair.year_span, str(issued)),))
+                      edits=(Edit.replace(pair.year_span, str(issued)),),
+                      changes=(TextChange(pair.year, str(issued)),))
             yield RULE.diagnostic(f"arXiv:{arxiv} appeared in {issued}, not {pair.year}", pair.year_span, fix)
 
 

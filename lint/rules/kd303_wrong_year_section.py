@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import blocks
-from ..diagnostics import Applicability, Diagnostic, Fix, Severity
+from ..diagnostics import Applicability, Diagnostic, Fix, LinesMoved, Severity
 from ..model import Section
 from .base import Context, Fixable, Rule
 from .kd302_year_sections import YEAR_HEADING
@@ -60,7 +60,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                          blocks.append_after(ctx.source, target.entries[-1], entry,
                                              blocks.separator(ctx.source, target.entries)))
                 fix = Fix(applicability=Applicability.UNSAFE, message=f"Move the entry under `{target.title}`",
-                          edits=edits)
+                          edits=edits, changes=(LinesMoved(),))
             said = ", ".join(str(y) for y in years)
             yield RULE.diagnostic(f"entry of {said} stands under the year section {year}",
                                   entry.title_span or entry.span, fix)

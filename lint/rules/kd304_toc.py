@@ -72,7 +72,7 @@ from enum import Enum
 from itertools import pairwise
 from urllib.parse import unquote
 
-from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
+from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span, TextChange, TocItemsChanged
 from ..model import Heading, Toc, TocItem
 from ..toc import (
     TOC_ITEM,
@@ -319,12 +319,15 @@ def _unnumbered(line: str) -> str:
 
 
 def build(ctx: Context, toc: Toc, items: list[Item], missing: list[Heading], found: Anchors, by_hand: bool,
-          drop_unknown: bool) -> list[str]:
+          drop_unknown: bool) -> tuple[list[str], TocItemsChanged]:
     """The table's lines: its items (each with the blank lines after it) in the document order of what they
     lead to, and a new item per missing heading, before the first item that leads past it, in the prefix
     (indent, bullet, spacing) of the items of its level. While an item that links nowhere stays, no item
-    moves: where it belongs is not known."""
+    moves: where it belongs is not known. With the lines, what they add, remove and relink."""
     lines = ctx.source.lines
+    added: list[str] = []
+    removed: list[str] = []
+    relinked: list[TextChange] = []
     kept: list[tuple[Item, list[str]]] = []
     prefixes: dict[int, str] = {}  # heading level -> the prefix of its first item
     for index, entry in enumerate(items):
@@ -333,10 +336,12 @@ def build(ctx: Context, toc: Toc, items: list[Item], missing: list[Heading], fou
         if entry.target is not None and entry.target.heading is not None:
             prefixes.setdefault(entry.target.heading.level, _prefix(chunk[0]))
         if entry.removable and (entry.kind is Kind.COPY or drop_unknown):
+            removed.append("\n".join(chunk))
             continue
         if entry.kind is Kind.RELINK:
             m = TOC_ITEM.match(chunk[0])
             assert m is not None
+            relinked.append(TextChange(m.group("anchor"), entry.link))
             chunk[0] = chunk[0][: m.start("anchor")] + entry.link + chunk[0][m.end("anchor") :]
         kept.append((entry, chunk))
     if all(entry.target is not None for entry, _ in kept):
@@ -347,8 +352,9 @@ def build(ctx: Context, toc: Toc, items: list[Item], missing: list[Heading], fou
         at = next((i for i, (entry, _) in enumerate(kept) if entry.target is not None
                    and entry.target.line > heading.line), len(kept))
         prefix = prefixes.get(heading.level, fallback)
-        before.setdefault(at, []).append(
-            f"{prefix}[{without_explicit_id(heading.plain).strip()}](#{found.link_for(heading, by_hand)})")
+        item = f"{prefix}[{without_explicit_id(heading.plain).strip()}](#{found.link_for(heading, by_hand)})"
+        before.setdefault(at, []).append(item)
+        added.append(item)
     out: list[str] = []
     for index, (_, chunk) in enumerate(kept):
         out.extend(before.get(index, ()))
@@ -356,11 +362,14 @@ def build(ctx: Context, toc: Toc, items: list[Item], missing: list[Heading], fou
     while out and not out[-1].strip():
         out.pop()
     out.extend(before.get(len(kept), ()))
-    return renumber(list(lines[toc.items[0].line - 1 : toc.last]), out)
+    changes = TocItemsChanged(added=tuple(added), removed=tuple(removed), relinked=tuple(relinked))
+    return renumber(list(lines[toc.items[0].line - 1 : toc.last]), out), changes
 
 
-def _fix(ctx: Context, toc: Toc, items: list[Item], out: list[str], unsafe: bool, message: str) -> Fix | None:
+def _fix(ctx: Context, toc: Toc, items: list[Item], built: tuple[list[str], TocItemsChanged], unsafe: bool,
+         message: str) -> Fix | None:
     lines = ctx.source.lines
+    out, changes = built
     first, last = toc.items[0].line, toc.last
     if out == list(lines[first - 1 : last]):
         return None
@@ -369,7 +378,8 @@ def _fix(ctx: Context, toc: Toc, items: list[Item], out: list[str], unsafe: bool
     proven = not kept - Counter(_unnumbered(line) for line in out)
     safe = proven and not unsafe
     edit = Edit.replace(Span(line=first, column=1, end_line=last, end_column=len(lines[last - 1]) + 1), "\n".join(out))
-    return Fix(applicability=Applicability.SAFE if safe else Applicability.UNSAFE, message=message, edits=(edit,))
+    return Fix(applicability=Applicability.SAFE if safe else Applicability.UNSAFE, message=message, edits=(edit,),
+               changes=(changes,))
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:

@@ -48,7 +48,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         scheme = Span(line=start.line, column=start.column, end_line=start.line, end_column=start.column + 4)
         fixed = "https" + link.url[4:]
         fix = Fix(applicability=Applicability.SAFE, message="Use https", edits=(Edit.replace(scheme, "https"),),
-                  url_changes=(UrlChange(old=link.url, new=fixed),))
+                  changes=(UrlChange(old=link.url, new=fixed),))
         yield RULE.diagnostic(f"insecure link: {host} serves https", link.url_span, fix)
 
 

@@ -63,7 +63,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         reason = ", ".join(what) or "another form"
         fix = Fix(applicability=Applicability.SAFE, message=f"Use {canonical}",
                   edits=(Edit.replace(link.url_span, canonical),),
-                  url_changes=(UrlChange(old=link.url, new=canonical),))
+                  changes=(UrlChange(old=link.url, new=canonical),))
         yield RULE.diagnostic(f"non-canonical arXiv link ({reason}); use {canonical}", link.url_span, fix)
 
 

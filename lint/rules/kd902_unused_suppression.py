@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
+from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span, TextChange
 from ..model import Pragma
 from ..codes import matches
 from ..suppression import EVERY_RULE
@@ -54,8 +54,12 @@ def removal(ctx: Context, pragma: Pragma) -> Edit:
     return Edit.replace(Span(line=line, column=start, end_line=line, end_column=pragma.span.end_column), "")
 
 
-def _safe(message: str, edit: Edit) -> Fix:
-    return Fix(applicability=Applicability.SAFE, message=message, edits=(edit,))
+def _safe(ctx: Context, message: str, edit: Edit) -> Fix:
+    """The fix, declaring the comment text it removes or rewrites."""
+    span, source = edit.span, ctx.source
+    old = source.text[source.offset(span.line, span.column) : source.offset(span.end_line, span.end_column)]
+    return Fix(applicability=Applicability.SAFE, message=message, edits=(edit,),
+               changes=(TextChange(old, edit.content),))
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
@@ -64,7 +68,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         if pragma.kind == "enable":
             if index in ctx.stray_enables:
                 yield RULE.diagnostic(f"`{comment}` closes no kdlint-disable", pragma.span,
-                                      _safe("Remove the comment", removal(ctx, pragma)))
+                                      _safe(ctx, "Remove the comment", removal(ctx, pragma)))
             continue
         used = ctx.pragma_use.get(index, frozenset())
         selectors = pragma.codes or (EVERY_RULE,)
@@ -74,12 +78,12 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             continue
         if len(unused) == len(selectors):
             yield RULE.diagnostic(f"`{comment}` suppresses nothing", pragma.span,
-                                  _safe("Remove the comment", removal(ctx, pragma)))
+                                  _safe(ctx, "Remove the comment", removal(ctx, pragma)))
         else:
             kept = [s for s in pragma.codes if s not in unused]
             text = f"<!-- kdlint-{pragma.kind} {' '.join(kept)} -->"
             yield RULE.diagnostic(f"`{comment}`: {', '.join(unused)} suppress{'es' if len(unused) == 1 else ''} nothing",
-                                  pragma.span, _safe(f"Keep only {' '.join(kept)}", Edit.replace(pragma.span, text)))
+                                  pragma.span, _safe(ctx, f"Keep only {' '.join(kept)}", Edit.replace(pragma.span, text)))
 
 
 RULE = Rule(code="KD902", name="unused-suppression", summary="A suppression comment that suppresses nothing",
