@@ -18,9 +18,11 @@ Use instead:
 ```
 
 ## Fix safety
-When the title is plain text (no emphasis, no brackets), the fix wraps it in
-`**`, leaving the punctuation around it outside. It is unsafe: kdlint cannot be sure
-where the title ends.
+When the title starts the item and is plain text (no emphasis, no
+brackets), the fix wraps it in `**`, leaving the punctuation around it
+outside. After a tag (`**[New]** Title`) there is no fix: a second bold run
+is not read as the title, and a `**` next to another run would merge with
+it. It is unsafe: kdlint cannot be sure where the title ends.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
+from ..readers.parts import LIST_MARKER
 from .base import Context, Fixable, Rule
 
 
@@ -57,7 +60,11 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             span = Span(line=entry.line, column=entry.title_span.column, end_line=entry.line, end_column=end)
             title = head[span.column - 1 : end - 1]
         fix = None
-        if not any(ch in title for ch in "*_[]`<>"):
+        # The canonical form starts the item with the bold title: after a tag (`**[New]** Title`), a second bold
+        # run is not read as the title, and a `**` next to another run (`**[x]**, CVPR '19`) merges with it.
+        marker = LIST_MARKER.match(head)
+        first = not head[marker.end() if marker else 0 : span.column - 1].strip()
+        if first and not any(ch in title for ch in "*_[]`<>") and head[span.end_column - 1 : span.end_column] not in "*_":
             fix = Fix(applicability=Applicability.UNSAFE, message="Wrap the title in `**`",
                       edits=(Edit.insert(entry.line, span.column, "**"), Edit.insert(entry.line, span.end_column, "**")))
         yield RULE.diagnostic("title is not bold", span, fix)
