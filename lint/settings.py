@@ -132,8 +132,9 @@ def load_file(path: Path) -> Settings | None:
 class ConfigFinder:
     """Finds the settings for each file, reading each directory's candidates once."""
 
-    def __init__(self, explicit: Path | None = None, isolated: bool = False) -> None:
+    def __init__(self, explicit: Path | None = None, isolated: bool = False, root: Path | None = None) -> None:
         self.isolated = isolated
+        self.root = root.resolve() if root is not None else None  # the search goes no higher than this
         self.explicit = load_file(explicit) if explicit else None
         if explicit and self.explicit is None:
             raise ConfigError(f"{explicit}: no [tool.kdlint] table")
@@ -160,7 +161,7 @@ class ConfigFinder:
                 found = load_file(candidate)
                 if found is not None:
                     break
-        if found is None and directory.parent != directory:
+        if found is None and directory.parent != directory and directory != self.root:
             found = self._search(directory.parent)
         self._by_dir[directory] = found
         return found

@@ -1,11 +1,18 @@
 """A local stand-in for the parts of the GitHub REST API the review bot uses.
 
 It records every request, keeps review comments and reviews in memory, and
-can be told to answer the next POSTs of a review with given statuses.
+can be told to answer the next POSTs of a review with given statuses. Like
+GitHub, it serves a fork's pull request in the base repository (the pull
+request, its files, the head commit's blobs) but lists no pull request for a
+commit that lives only in the fork (`GET .../commits/SHA/pulls`), pages lists
+(`per_page`, `Link: rel="next"`), and answers `GET /user` with 403 for an
+Actions token (`actions_token`).
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 import threading
@@ -28,6 +35,14 @@ class FakeGitHub:
     number: int = 7
     head_sha: str = "a" * 40
     patches: dict[str, str] = field(default_factory=dict)  # filename -> unified diff patch
+    head_files: dict[str, bytes] = field(default_factory=dict)  # filename -> content at the head commit
+    base_files: dict[str, bytes] = field(default_factory=dict)  # path -> content at the base commit
+    statuses: dict[str, str] = field(default_factory=dict)  # filename -> status in the files list (else modified)
+    head_repo: str = ""  # the head repository's full name: another one makes the pull request a fork's
+    base_sha: str = "b" * 40
+    login: str = "kdlint-bot"  # who the token writes as
+    actions_token: bool = False  # GET /user answers 403, as it does for GITHUB_TOKEN
+    per_page: int = 30  # GitHub's default page size
     comments: list[dict[str, Any]] = field(default_factory=list)
     reviews: list[dict[str, Any]] = field(default_factory=list)
     review_statuses: list[int] = field(default_factory=list)  # answers to the next review POSTs
@@ -45,29 +60,81 @@ class FakeGitHub:
     def writes(self) -> list[Request]:
         return [r for r in self.requests if r.method in ("POST", "DELETE", "PATCH", "PUT")]
 
+    @property
+    def full_name(self) -> str:
+        return f"{self.owner}/{self.name}"
+
+    @property
+    def fork(self) -> bool:
+        return bool(self.head_repo) and self.head_repo != self.full_name
+
     def _pull(self) -> dict[str, Any]:
         return {"number": self.number, "url": f"{self.url}{self.repo_path}/pulls/{self.number}", "state": "open",
-                "head": {"sha": self.head_sha, "ref": "feature"}, "base": {"sha": "b" * 40, "ref": "main"}}
+                "head": {"sha": self.head_sha, "ref": "feature", "repo": {"full_name": self.head_repo or self.full_name}},
+                "base": {"sha": self.base_sha, "ref": "main", "repo": {"full_name": self.full_name}}}
 
     def _comment_json(self, c: dict[str, Any]) -> dict[str, Any]:
-        return {**c, "url": f"{self.url}{self.repo_path}/pulls/comments/{c['id']}", "user": {"login": c.get("login", "kdlint-bot")}}
+        return {**c, "url": f"{self.url}{self.repo_path}/pulls/comments/{c['id']}",
+                "user": {"login": c.get("login", self.login)}}
+
+    def _review_json(self, r: dict[str, Any]) -> dict[str, Any]:
+        return {**r, "user": {"login": r.get("login", self.login)}}
+
+    @staticmethod
+    def blob_sha(content: bytes) -> str:
+        return hashlib.sha1(b"blob %d\0" % len(content) + content).hexdigest()
+
+    def _files(self) -> list[dict[str, Any]]:
+        names = sorted(set(self.patches) | set(self.head_files))
+        return [{"filename": n, "patch": self.patches.get(n), "status": self.statuses.get(n, "modified"),
+                 "sha": self.blob_sha(self.head_files.get(n, b""))} for n in names]
+
+    def _page(self, path: str, query: str, items: list[Any]) -> tuple[int, Any, dict[str, str]]:
+        """One page of `items`, with GitHub's Link header to the next."""
+        params = dict(pair.split("=", 1) for pair in query.split("&") if "=" in pair)
+        size = min(int(params.get("per_page", self.per_page)), 100)
+        page = int(params.get("page", 1))
+        chunk = items[(page - 1) * size : page * size]
+        headers = {}
+        if page * size < len(items):
+            headers["Link"] = f'<{self.url}{path}?per_page={size}&page={page + 1}>; rel="next"'
+        return 200, chunk, headers
 
     def handle(self, method: str, path: str, body: Any) -> tuple[int, Any, dict[str, str]]:
         self.requests.append(Request(method, path, body))
-        path = path.split("?", 1)[0]
+        path, _, query = path.partition("?")
         pulls = f"{self.repo_path}/pulls/{self.number}"
+        if method == "GET" and path == "/user":
+            if self.actions_token:
+                return 403, {"message": "Resource not accessible by integration"}, {}
+            return 200, {"login": self.login}, {}
         if method == "GET" and path == pulls:
             return 200, self._pull(), {}
+        blobs = {self.blob_sha(c): c for c in self.head_files.values()}
+        m = re.fullmatch(rf"{self.repo_path}/git/blobs/([0-9a-f]{{40}})", path)
+        if method == "GET" and m and m.group(1) in blobs:
+            content = blobs[m.group(1)]
+            return 200, {"sha": m.group(1), "size": len(content), "encoding": "base64",
+                         "content": base64.b64encode(content).decode(), "url": f"{self.url}{path}"}, {}
+        m = re.fullmatch(rf"{self.repo_path}/contents/(.+)", path)
+        if method == "GET" and m:
+            name = m.group(1)
+            if f"ref={self.base_sha}" in query and name in self.base_files:
+                content = self.base_files[name]
+                return 200, {"type": "file", "encoding": "base64", "content": base64.b64encode(content).decode(),
+                             "name": name.rsplit("/", 1)[-1], "path": name, "sha": self.blob_sha(content),
+                             "size": len(content), "url": f"{self.url}{path}"}, {}
+            return 404, {"message": "Not Found"}, {}
         if method == "GET" and path == f"{self.repo_path}/commits/{self.head_sha}":
             return 200, {"sha": self.head_sha, "url": f"{self.url}{self.repo_path}/commits/{self.head_sha}"}, {}
         if method == "GET" and path == f"{self.repo_path}/commits/{self.head_sha}/pulls":
-            return 200, [self._pull()], {}
+            return 200, [] if self.fork else [self._pull()], {}  # a fork's commit is in no pull request here
         if method == "GET" and path == f"{pulls}/comments":
-            return 200, [self._comment_json(c) for c in self.comments], {}
+            return self._page(path, query, [self._comment_json(c) for c in self.comments])
         if method == "GET" and path == f"{pulls}/reviews":
-            return 200, self.reviews, {}
+            return self._page(path, query, [self._review_json(r) for r in self.reviews])
         if method == "GET" and path == f"{pulls}/files":
-            return 200, [{"filename": n, "patch": p, "status": "modified"} for n, p in self.patches.items()], {}
+            return self._page(path, query, self._files())
         if method == "POST" and path == f"{pulls}/reviews":
             if self.forbid_writes:
                 return 403, {"message": "Resource not accessible by integration"}, {}

@@ -145,3 +145,12 @@ def test_no_duplicate_is_removed_where_indented_code_would_join_the_list_before_
     result = fix_source(SourceText(text), linter, unsafe=True)
     assert result.source.text == text and result.refused == []
     assert [(d.code, d.span.line, d.fix) for d in result.remaining] == [("KD401", 7, None)]
+
+
+def test_no_duplicate_is_removed_when_indented_text_of_its_item_follows() -> None:
+    # The tab-indented `1` continues the second item; removing the item's first line would make it code.
+    link = "[[paper]](https://arxiv.org/abs/1001.00000)"
+    text = f"## Distillation\n\n- **Knowledge, CVPR 2014**\n\n### Knowledge {link}\n\n- **Knowledge, CVPR 2014**\n\n\t1\n"
+    result = fix_source(SourceText(text), Linter(rules=(BY_CODE["KD402"],)), unsafe=True)
+    assert result.source.text == text and result.refused == []
+    assert [(d.code, d.span.line, d.fix) for d in result.remaining] == [("KD402", 7, None)]

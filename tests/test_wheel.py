@@ -169,7 +169,8 @@ def github() -> Iterator[FakeGitHub]:
     server.shutdown()
 
 
-def test_review_prepare_and_post(installed: Installed, tmp_path: Path, github: FakeGitHub) -> None:
+def test_review_prepare_and_review_a_fork_pull_request(installed: Installed, tmp_path: Path,
+                                                       github: FakeGitHub) -> None:
     _git(tmp_path, "init", "-q")
     _git(tmp_path, "config", "user.email", "t@example.org")
     _git(tmp_path, "config", "user.name", "t")
@@ -183,13 +184,47 @@ def test_review_prepare_and_post(installed: Installed, tmp_path: Path, github: F
     data = json.loads((tmp_path / "out.json").read_text())
     assert [(f["code"], f["start_line"]) for f in data["findings"]] == [("KD108", 7), ("KD502", 8)]
 
-    github.head_sha = data["head_sha"]
-    github.patches = {"README.md": _git(tmp_path, "diff", "-U0", "HEAD~1", "--", "README.md").split("\n", 4)[4]}
+    # The same pull request, from a fork, reviewed through the API from an empty directory.
+    github.head_sha, github.head_repo = data["head_sha"], "stranger/list"
+    github.head_files = {"README.md": (tmp_path / "README.md").read_bytes()}
+    github.patches = {"README.md": _git(tmp_path, "diff", "-U3", "HEAD~1", "--", "README.md").split("\n", 4)[4]}
+    empty = tmp_path / "empty"
+    empty.mkdir()
     token = "ghp_THISISASECRETTOKEN0123456789"
-    done = installed.run("review", "--post", "out.json", "--repo", "octo/list", "--pr", "7",
-                         env={"GITHUB_TOKEN": token, "GITHUB_API_URL": github.url}, cwd=tmp_path)
+    done = installed.run("review", "--repo", "octo/list", "--pr", "7", "--head-sha", data["head_sha"],
+                         "--head-repo", "stranger/list", env={"GITHUB_TOKEN": token, "GITHUB_API_URL": github.url},
+                         cwd=empty)
     assert done.returncode == 0, done.stderr
     assert token not in done.stdout + done.stderr
     (review,) = github.reviews
     assert review["commit_id"] == data["head_sha"]
     assert sorted(c["line"] for c in github.comments) == [7, 8]
+
+
+def test_the_actions_review_step_runs_in_a_repository_without_kdlint(installed: Installed, tmp_path: Path,
+                                                                      github: FakeGitHub) -> None:
+    """The review step of action.yml, run as Actions runs it (bash, its env), from the installed wheel in an
+    empty directory: the fork's pull request is read through the API and reviewed."""
+    import yaml
+
+    action = yaml.safe_load((Path(__file__).resolve().parent.parent / "action.yml").read_text(encoding="utf-8"))
+    (step,) = [s for s in action["runs"]["steps"] if s.get("if") == "inputs.mode == 'review'"]
+    readme = OTHER + "\n" + LIST.removeprefix("## A\n\n")
+    added = readme.splitlines()[len(OTHER.splitlines()):]
+    github.head_sha, github.head_repo = "d" * 40, "stranger/list"
+    github.head_files = {"README.md": readme.encode()}
+    github.patches = {"README.md": f"@@ -{len(OTHER.splitlines())},0 +{len(OTHER.splitlines()) + 1},{len(added)} @@\n+"
+                      + "\n+".join(added)}
+    empty = tmp_path / "list-repository"
+    empty.mkdir()
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "KDLINT_"))}
+    env = {**clean, "PATH": f"{installed.bin}{os.pathsep}{os.environ['PATH']}", "GITHUB_REPOSITORY": "octo/list",
+           "GITHUB_API_URL": github.url, "GITHUB_TOKEN": "ghs_SECRET0123456789", "KDLINT_PR": "7",
+           "KDLINT_HEAD_SHA": "d" * 40, "KDLINT_HEAD_REPO": "stranger/list"}
+    done = subprocess.run(["bash", "-c", step["run"]], cwd=empty, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "SECRET" not in done.stdout + done.stderr
+    assert done.stderr.splitlines()[-1] == "kdlint review: posted a review: 2 inline comments, 0 in the body"
+    assert sorted(c["line"] for c in github.comments) == [7, 8]
+    assert list(empty.iterdir()) == []  # nothing checked out, nothing written

@@ -6,9 +6,9 @@ Three layers, none of which uses the network:
   schemas it ships (``--builtin-schema``: vendored in the package, no download);
 * zizmor audits them with ``--offline`` (no online audits, no GitHub API) and
   must report nothing of medium severity or above; the one finding the review
-  pair accepts on purpose (``dangerous-triggers`` on the workflow_run trigger of
-  kdlint-review-post.yml) is suppressed by an inline comment that explains why,
-  and a test keeps it the only suppression;
+  workflow accepts on purpose (``dangerous-triggers`` on the pull_request_target
+  trigger of kdlint-review.yml) is suppressed by an inline comment that explains
+  why, and a test keeps it the only suppression;
 * PyYAML asserts the promises made in the files' comments directly.
 
 The tool-based tests skip when check-jsonschema or zizmor is not installed.
@@ -33,13 +33,12 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW_DIR = REPO_ROOT / ".github" / "workflows"
 ACTION = REPO_ROOT / "action.yml"
 WORKFLOWS = sorted([*WORKFLOW_DIR.glob("*.yml"), *WORKFLOW_DIR.glob("*.yaml")])
-PREPARE = WORKFLOW_DIR / "kdlint-review-prepare.yml"
-POST = WORKFLOW_DIR / "kdlint-review-post.yml"
+REVIEW = WORKFLOW_DIR / "kdlint-review.yml"
 CI = WORKFLOW_DIR / "ci.yml"
 
 SHA_PIN = re.compile(r"^[^@\s]+@[0-9a-f]{40}$")
 # The one suppression allowed: (audit, file name).
-ACCEPTED_SUPPRESSIONS = {("dangerous-triggers", "kdlint-review-post.yml")}
+ACCEPTED_SUPPRESSIONS = {("dangerous-triggers", "kdlint-review.yml")}
 
 
 def _tool(name: str) -> str | None:
@@ -97,11 +96,7 @@ def _step_named(document: dict[str, Any], fragment: str) -> dict[str, Any]:
 
 def test_the_files_exist() -> None:
     assert ACTION.is_file()
-    assert {p.name for p in WORKFLOWS} >= {
-        "ci.yml",
-        "kdlint-review-prepare.yml",
-        "kdlint-review-post.yml",
-    }
+    assert {p.name for p in WORKFLOWS} == {"ci.yml", "kdlint-review.yml"}
 
 
 # --- check-jsonschema -------------------------------------------------------
@@ -186,7 +181,7 @@ def test_zizmor_finds_nothing_of_medium_severity_or_above() -> None:
 
 
 def test_zizmor_suppressions_are_only_the_accepted_one() -> None:
-    """Without ignore comments, the only serious finding is the one the review pair accepts."""
+    """Without ignore comments, the only serious finding is the one the review workflow accepts."""
     severe = _severe(_zizmor(*WORKFLOWS, ACTION, no_ignores=True))
     assert {_describe(f) for f in severe} <= ACCEPTED_SUPPRESSIONS
 
@@ -273,7 +268,7 @@ def test_ci_runs_the_readme_test_command() -> None:
 def test_action_installs_kdlint_from_its_own_path_only() -> None:
     action = _load(ACTION)
     assert action["runs"]["using"] == "composite"
-    assert set(action["inputs"]) == {"files", "config", "mode", "diff-base", "python-version"}
+    assert set(action["inputs"]) == {"files", "config", "mode", "diff-base", "python-version", "github-token"}
     assert action["inputs"]["files"]["default"] == "README.md"
     assert action["inputs"]["mode"]["default"] == "check"
     assert str(action["inputs"]["python-version"]["default"]) == "3.11"
@@ -283,83 +278,59 @@ def test_action_installs_kdlint_from_its_own_path_only() -> None:
     assert '"$KDLINT_ACTION_PATH"' in installs[0]["run"]
     check = _step_named(action, "check --output-format github")
     assert check["if"] == "inputs.mode == 'check'"
-    review = _step_named(action, "review --prepare kdlint-review.json")
+    review = _step_named(action, 'review --repo "$GITHUB_REPOSITORY" --pr "$KDLINT_PR"')
     assert review["if"] == "inputs.mode == 'review'"
+    assert review["env"] == {"GITHUB_TOKEN": "${{ inputs.github-token }}",
+                             "KDLINT_PR": "${{ github.event.pull_request.number }}",
+                             "KDLINT_HEAD_SHA": "${{ github.event.pull_request.head.sha }}",
+                             "KDLINT_HEAD_REPO": "${{ github.event.pull_request.head.repo.full_name }}"}
+    assert '--head-sha "$KDLINT_HEAD_SHA"' in review["run"] and '--head-repo "$KDLINT_HEAD_REPO"' in review["run"]
     for _, step in _steps(action):
         if "run" in step:
             assert step.get("shell") == "bash"
 
 
-def test_prepare_runs_no_code_of_the_pull_request() -> None:
-    prepare = _load(PREPARE)
-    on = _on(prepare)
-    assert list(on) == ["pull_request"]
-    assert on["pull_request"]["paths"] == ["**.md"]
-    (job,) = prepare["jobs"].values()
-    assert job["permissions"] == {"contents": "read"}
-    checkouts = [step for _, step in _steps(prepare) if _is_checkout(step)]
-    assert len(checkouts) == 2
-    head, tool = checkouts
-    assert head["with"]["ref"] == "${{ github.event.pull_request.head.sha }}"
-    assert head["with"]["fetch-depth"] == 0
-    assert "path" not in head["with"]
-    assert tool["with"]["path"] == ".kdlint-tool"
-    assert tool["with"]["repository"] == "${{ github.repository }}"
-    assert tool["with"]["ref"] == "${{ github.event.pull_request.base.sha }}"
-    # The only thing installed is the base commit's kdlint.
-    installs = [
-        line.strip()
-        for _, step in _steps(prepare)
-        for line in str(step.get("run", "")).splitlines()
-        if "pip install" in line
-    ]
-    assert installs and all(line.endswith(" ./.kdlint-tool") for line in installs), installs
-    review = _step_named(prepare, "kdlint review --prepare")
-    assert review["env"]["BASE_REF"] == "${{ github.base_ref }}"
-    assert '--diff-base "origin/$BASE_REF"' in review["run"]
+def test_review_runs_nothing_of_the_pull_request() -> None:
+    review = _load(REVIEW)
+    on = _on(review)
+    assert list(on) == ["pull_request_target"]
+    assert on["pull_request_target"]["paths"] == ["**.md"]
+    assert review["concurrency"]["group"] == "${{ github.workflow }}-${{ github.event.pull_request.number }}"
+    (job,) = review["jobs"].values()
+    assert job["permissions"] == {"contents": "read", "pull-requests": "write"}
+    assert job["timeout-minutes"] == 10
+    steps = [step for _, step in _steps(review)]
+    # One checkout, of the base branch (the trigger's default: no ref, no repository), and no script at all:
+    # the action installs kdlint from that checkout and reads the pull request through the API.
+    checkout, action = steps
+    assert _is_checkout(checkout) and set(checkout.get("with") or {}) == {"persist-credentials"}
+    assert action["uses"] == "./" and action["with"] == {"mode": "review"}
+    assert not [step for step in steps if "run" in step]
 
 
-def test_post_runs_in_base_context_without_the_pull_request() -> None:
-    prepare, post = _load(PREPARE), _load(POST)
-    on = _on(post)
-    assert list(on) == ["workflow_run"]
-    # The trigger names the prepare workflow exactly, or it never fires.
-    assert on["workflow_run"]["workflows"] == [prepare["name"]]
-    assert on["workflow_run"]["types"] == ["completed"]
-    (job,) = post["jobs"].values()
-    assert job["permissions"] == {"pull-requests": "write", "actions": "read"}
-    assert "github.event.workflow_run.conclusion == 'success'" in job["if"]
+def _readme_workflow() -> dict[str, Any]:
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"```yaml\n(name: kdlint review\n.*?)```", readme, re.DOTALL)
+    return yaml.safe_load(block)
 
-    for _, step in _steps(post):
-        given = json.dumps(step.get("with") or {})
-        if _is_checkout(step):
-            assert "workflow_run" not in given and "pull_request" not in given, step
-            assert "head_sha" not in given and "head_branch" not in given, step
-            assert "repository" not in (step.get("with") or {}), step
-        run = str(step.get("run", ""))
-        for forbidden in ("git checkout", "git fetch", "git switch", "gh pr checkout"):
-            assert forbidden not in run, step
 
-    # The artifact written by the prepare run is what the post run downloads.
-    upload = next(s for _, s in _steps(prepare) if "upload-artifact" in str(s.get("uses")))
-    download = next(s for _, s in _steps(post) if "download-artifact" in str(s.get("uses")))
-    assert upload["with"]["name"] == download["with"]["name"]
-    assert "kdlint-review.json" in upload["with"]["path"]
-    assert download["with"]["run-id"] == "${{ github.event.workflow_run.id }}"
-    assert download["with"]["github-token"] == "${{ secrets.GITHUB_TOKEN }}"
+def test_the_readmes_review_workflow_is_this_repositorys_with_the_released_action() -> None:
+    copied, ours = _readme_workflow(), _load(REVIEW)
+    for key in (True, "permissions", "concurrency"):
+        assert copied[key] == ours[key]
+    (job,), (own,) = copied["jobs"].values(), ours["jobs"].values()
+    assert {k: v for k, v in job.items() if k != "steps"} == {k: v for k, v in own.items() if k not in ("steps", "name")}
+    (step,) = job["steps"]  # no checkout at all in a list repository
+    assert re.fullmatch(r"kdlint/kdlint@v\d+\.\d+\.\d+", step["uses"]) and step["with"] == {"mode": "review"}
 
-    validate = _step_named(post, "check-jsonschema --schemafile")
-    assert "--schemafile schema/review.schema.json" in validate["run"]
-    posting = _step_named(post, "kdlint review --post")
-    assert posting["env"]["HEAD_SHA"] == "${{ github.event.workflow_run.head_sha }}"
-    assert posting["env"]["GITHUB_TOKEN"] == "${{ secrets.GITHUB_TOKEN }}"
-    assert '--head-sha "$HEAD_SHA"' in posting["run"]
-    assert '--repo "$GITHUB_REPOSITORY"' in posting["run"]
-    # The token is given to the posting step only (and to the artifact download).
-    assert "env" not in post and "env" not in job
-    for _, step in _steps(post):
-        if step is not posting:
-            assert "secrets." not in json.dumps(step.get("env") or {}), step
-    # Validation comes before posting.
-    steps = [s for _, s in _steps(post)]
-    assert steps.index(validate) < steps.index(posting)
+
+def test_the_readmes_review_workflow_passes_the_schema_and_zizmor(tmp_path: Path) -> None:
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"```yaml\n(name: kdlint review\n.*?)```", readme, re.DOTALL)
+    path = tmp_path / ".github" / "workflows" / "kdlint-review.yml"
+    path.parent.mkdir(parents=True)
+    path.write_text(block, encoding="utf-8")
+    result = _check_jsonschema("vendor.github-workflows", path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    severe = _severe(_zizmor(path))
+    assert not severe, [f["ident"] for f in severe]

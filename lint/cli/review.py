@@ -1,4 +1,4 @@
-"""`kdlint review`: prepare a pull-request review payload, and post it."""
+"""`kdlint review`: review a pull request through the API and post the review, or prepare a payload locally."""
 
 from __future__ import annotations
 
@@ -8,59 +8,77 @@ from pathlib import Path
 
 import click
 
-from ..review import payload as review_payload
-from ..review.post import PostError, event_pr_number, post
-from ..review.prepare import prepare
 from ..source import InputError
+
+REPOSITORY = re.compile(r"\A[\w.-]+/[\w.-]+\Z")
+
+
+def _repository(value: str | None, option: str) -> str | None:
+    if value is not None and not REPOSITORY.fullmatch(value):
+        raise InputError(f"{option} {value!r} is not OWNER/NAME")
+    return value
 
 
 @click.command("review")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--prepare", "prepare_to", type=click.Path(dir_okay=False, path_type=Path), metavar="OUT.json",
-              help="Lint the changed Markdown files of the checked-out head and write the review payload.")
-@click.option("--post", "post_from", type=click.Path(dir_okay=False, path_type=Path), metavar="IN.json",
-              help="Post the review a payload describes.")
-@click.option("--diff-base", "diff_base", metavar="REF",
-              help="The revision the pull request is compared with (default: origin/$GITHUB_BASE_REF).")
-@click.option("--repo", "repo_name", metavar="OWNER/NAME", help="Default: $GITHUB_REPOSITORY.")
-@click.option("--pr", "pr_number", type=click.IntRange(min=1), help="Default: the pull request of $GITHUB_EVENT_PATH.")
-@click.option("--head-sha", "head_sha", metavar="SHA", help="Find the pull request by its head commit instead.")
-@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
-              help="Use this configuration file for every file.")
+@click.option("--repo", "repo_name", metavar="OWNER/NAME", help="The base repository (default: $GITHUB_REPOSITORY).")
+@click.option("--pr", "pr_number", type=click.IntRange(min=1),
+              help="The pull request (default: the one of $GITHUB_EVENT_PATH).")
+@click.option("--head-sha", "head_sha", metavar="SHA",
+              help="The head commit the triggering event names; a pull request that moved on is not reviewed.")
+@click.option("--head-repo", "head_repo", metavar="OWNER/NAME",
+              help="The head repository the triggering event names; another one is an error.")
 @click.option("--dry-run", is_flag=True, help="Print the requests that would change anything; send none of them.")
-def review(paths: tuple[str, ...], prepare_to: Path | None, post_from: Path | None, diff_base: str | None,
-                   repo_name: str | None, pr_number: int | None, head_sha: str | None, config: Path | None,
-                   dry_run: bool) -> None:
-    """Review a pull request: --prepare a payload (read-only), --post it (needs GITHUB_TOKEN), or both."""
+@click.option("--prepare", "prepare_to", type=click.Path(dir_okay=False, path_type=Path), metavar="OUT.json",
+              help="Instead: lint the changed Markdown of the checked-out head and write the review payload.")
+@click.option("--diff-base", "diff_base", metavar="REF",
+              help="With --prepare: the revision the pull request is compared with (default: origin/$GITHUB_BASE_REF).")
+@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
+              help="With --prepare: use this configuration file for every file.")
+def review(paths: tuple[str, ...], repo_name: str | None, pr_number: int | None, head_sha: str | None,
+           head_repo: str | None, dry_run: bool, prepare_to: Path | None, diff_base: str | None,
+           config: Path | None) -> None:
+    """Review a pull request: read it through the GitHub API as data (no checkout), lint its changed Markdown
+    with the base branch's configuration, and post one review (GITHUB_TOKEN). With --prepare, write the
+    review payload of a local checkout instead."""
+    if prepare_to is not None:
+        _prepare(paths, prepare_to, diff_base, config)
+        return
+    if paths or diff_base or config:
+        raise InputError("files, --diff-base and --config go with --prepare; a review reads the pull request "
+                         "and the base branch's configuration through the API")
+    from ..review.post import PostError, event_pr_number, review_pull_request
+    from ..review.remote import Superseded
 
-    if prepare_to is None and post_from is not None and paths:
-        raise InputError("--post reads a payload; it takes no files")
-    if post_from is not None:
-        data = review_payload.load(post_from)
-    else:
-        base = diff_base or (f"origin/{os.environ['GITHUB_BASE_REF']}" if os.environ.get("GITHUB_BASE_REF") else None)
-        if base is None:
-            raise InputError("no base revision: give --diff-base REF (or run in a pull_request workflow)")
-        data = prepare(base, paths, config)
-        if prepare_to is not None:
-            review_payload.write(data, prepare_to)
-            click.echo(f"Wrote {len(data.findings)} findings on {len(data.files)} files to {prepare_to}.", err=True)
-            return
-    repository = repo_name or os.environ.get("GITHUB_REPOSITORY")
-    if not repository or not re.fullmatch(r"[\w.-]+/[\w.-]+", repository):
+    repository = _repository(repo_name or os.environ.get("GITHUB_REPOSITORY"), "--repo")
+    if repository is None:
         raise InputError("no repository: give --repo OWNER/NAME (or set GITHUB_REPOSITORY)")
-    number = pr_number
-    if number is None and head_sha is None:
-        number = event_pr_number()
-    if head_sha is not None and head_sha != data.head_sha:
-        raise InputError(f"--head-sha {head_sha} is not the payload's head ({data.head_sha})")
-    if number is None and head_sha is None:
-        head_sha = data.head_sha
+    number = pr_number or event_pr_number()
+    if number is None:
+        raise InputError("no pull request: give --pr N (or run on a pull_request_target event)")
+    if head_sha is not None and not re.fullmatch(r"[0-9a-f]{40}", head_sha):
+        raise InputError(f"--head-sha {head_sha!r} is not a commit id")
     try:
-        outcome = post(data, repository, number, os.environ.get("GITHUB_TOKEN") or None,
-                       os.environ.get("GITHUB_API_URL") or "https://api.github.com", dry_run,
-                       echo=lambda line: click.echo(line))
+        outcome = review_pull_request(repository, number, os.environ.get("GITHUB_TOKEN") or None,
+                                      os.environ.get("GITHUB_API_URL") or "https://api.github.com",
+                                      head_sha=head_sha, head_repo=_repository(head_repo, "--head-repo"),
+                                      dry_run=dry_run, echo=lambda line: click.echo(line))
+    except Superseded as exc:
+        click.echo(f"kdlint review: not reviewed: {exc}", err=True)
+        return
     except PostError as exc:
         raise InputError(str(exc)) from None
     for message in outcome.messages:
         click.echo(f"kdlint review: {message}", err=True)
+
+
+def _prepare(paths: tuple[str, ...], target: Path, diff_base: str | None, config: Path | None) -> None:
+    from ..review import payload as review_payload
+    from ..review.prepare import prepare
+
+    base = diff_base or (f"origin/{os.environ['GITHUB_BASE_REF']}" if os.environ.get("GITHUB_BASE_REF") else None)
+    if base is None:
+        raise InputError("no base revision: give --diff-base REF (or run in a pull_request workflow)")
+    data = prepare(base, paths, config)
+    review_payload.write(data, target)
+    click.echo(f"Wrote {len(data.findings)} findings on {len(data.files)} files to {target}.", err=True)

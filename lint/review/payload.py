@@ -16,6 +16,8 @@ from ..schemas import load_json, schema_text
 from ..source import InputError
 
 VERSION = 1
+MAX_SUGGESTION = 100_000  # characters; a longer replacement is not offered as a suggestion
+MAX_MESSAGE = 2000
 
 
 class ReviewFinding(BaseModel):
@@ -26,12 +28,12 @@ class ReviewFinding(BaseModel):
     end_line: int = Field(ge=1, description="Last line, inclusive.")
     code: str = Field(pattern=r"^KD\d{3}$")
     name: str = Field(max_length=100)
-    message: str = Field(max_length=2000)
+    message: str = Field(max_length=MAX_MESSAGE)
     severity: Severity
     fingerprint: str = Field(pattern=r"^[0-9a-f]{32}$")
     in_diff: bool = Field(description="Every line of start_line..end_line is inside a hunk of the pull request.")
     suggestion: str | None = Field(
-        None, max_length=100_000,
+        None, max_length=MAX_SUGGESTION,
         description="The exact replacement text of lines start_line..end_line (safe fixes only), without a final "
                     "newline; null when the finding has no safe fix.")
 

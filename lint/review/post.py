@@ -36,6 +36,8 @@ from .payload import ReviewFinding, ReviewPayload
 MAX_INLINE = 30
 ATTEMPTS = 4
 MARK = "kdlint"
+RUN = re.compile(r"<!-- kdlint:run=[0-9a-f]{32} -->")
+ACTIONS_LOGIN = "github-actions[bot]"  # who GITHUB_TOKEN writes as; `GET /user` is closed to it
 FP = re.compile(r"<!-- kdlint:fp=([0-9a-f]{32}) -->")
 LISTED = re.compile(r"<!-- kdlint:listed=([0-9a-f,]*) -->")
 CLEAN = "<!-- kdlint:clean -->"
@@ -71,11 +73,20 @@ def docs_link(code: str, name: str) -> str:
     return f"[{code} documentation]({server}/{repository}/blob/{ref}/lint/rules/{module})"
 
 
+def rule_name(code: str) -> str:
+    """A rule's name from kdlint's own registry, never from the payload."""
+    from ..rules import BY_CODE
+
+    rule = BY_CODE.get(code)
+    return rule.name if rule is not None else "unknown-rule"
+
+
 def comment_body(f: ReviewFinding) -> str:
-    parts = [f"**{f.code}** ({f.name}): {escape(f.message)}"]
+    name = rule_name(f.code)
+    parts = [f"**{f.code}** ({name}): {escape(f.message)}"]
     if f.suggestion is not None:
         parts.append(fence(f.suggestion, "suggestion"))
-    parts.append(docs_link(f.code, f.name))
+    parts.append(docs_link(f.code, name))
     parts.append(f"<!-- kdlint:fp={f.fingerprint} -->")
     return "\n\n".join(parts)
 
@@ -97,7 +108,7 @@ def review_body(listed: Sequence[ReviewFinding], inline: int, nonce: str, known:
         lines.append("")
         for f in listed:
             where = f"{escape(f.path)}:{f.start_line}"
-            lines.append(f"- `{where}` **{f.code}** ({f.name}): {escape(f.message)}")
+            lines.append(f"- `{where}` **{f.code}** ({rule_name(f.code)}): {escape(f.message)}")
     lines.append("")
     lines.append("Run `kdlint fix` on your branch to apply the safe fixes.")
     fingerprints = ",".join(sorted(known | {f.fingerprint for f in listed}))
@@ -123,7 +134,7 @@ class Outcome:
     requests: list[str] = field(default_factory=list)  # dry run: the writes that would be sent
 
 
-def _raw(obj: Any, key: str) -> Any:
+def raw(obj: Any, key: str) -> Any:
     """A field as the API sent it: PyGithub would fetch the object again for a field the list left out."""
     return (getattr(obj, "_rawData", None) or {}).get(key)
 
@@ -159,6 +170,8 @@ class Poster:
     echo: Callable[[str], None] = print
     nonce: str = field(default_factory=lambda: uuid.uuid4().hex)
     repo: Any = None
+    pr: Any = None
+    login: str = ACTIONS_LOGIN  # whose comments and reviews are the bot's own
 
     def _retrying(self, call: Callable[[], T]) -> T:
         """GETs and DELETEs: retried on 5xx and 429 with backoff, honouring Retry-After."""
@@ -175,41 +188,45 @@ class Poster:
         raise AssertionError("unreachable")
 
     def run(self) -> Outcome:
-        from github import Auth, Github, GithubException
+        from github import GithubException
 
         outcome = Outcome()
-        if self.dry_run and not self.token:
+        if self.dry_run and not self.token and self.repo is None:
             return self._plan(outcome, existing=[], reviews=[], replies=set(), pr=None)
-        if not self.token:
+        if not self.token and not self.dry_run:
             raise PostError("no token: set GITHUB_TOKEN (or use --dry-run)")
-        gh = Github(auth=Auth.Token(self.token), base_url=self.api_url.rstrip("/"), retry=None, timeout=30,
-                    seconds_between_requests=None, seconds_between_writes=None, lazy=True)
         try:
-            repo = self.repo = gh.get_repo(self.repo_name)
-            pr = self._retrying(lambda: self._find_pr(repo))
+            if self.repo is None:
+                gh = client(self.token, self.api_url)
+                self.repo = gh.get_repo(self.repo_name)
+                self.login = own_login(gh, self.token)
+            repo = self.repo
+            pr = self.pr if self.pr is not None else self._retrying(lambda: self._find_pr(repo))
             existing = self._retrying(lambda: list(pr.get_review_comments()))
             reviews = self._retrying(lambda: list(pr.get_reviews()))
         except GithubException as exc:
             if _status(exc) == 403:
                 return self._fallback(outcome, f"the token may not read this pull request ({_describe(exc)})")
             raise PostError(f"GitHub API error {_describe(exc)}") from None
-        replies = {_raw(c, "in_reply_to_id") for c in existing if _raw(c, "in_reply_to_id")}
+        replies = {raw(c, "in_reply_to_id") for c in existing if raw(c, "in_reply_to_id")}
         return self._plan(outcome, existing, reviews, replies, pr)
 
     def _find_pr(self, repo: Any) -> Any:
-        if self.pr_number is not None:
-            return repo.get_pull(self.pr_number)
-        for pull in repo.get_commit(self.payload.head_sha).get_pulls():
-            if (_raw(pull, "head") or {}).get("sha") == self.payload.head_sha:
-                return pull
-        raise PostError(f"no pull request has head {self.payload.head_sha}")
+        pull = repo.get_pull(self.pr_number)
+        if (pull.raw_data.get("head") or {}).get("sha") != self.payload.head_sha:  # raw_data fetches it
+            raise PostError(f"pull request #{self.pr_number} is not at {self.payload.head_sha[:12]}; not posted")
+        return pull
+
+    def _own(self, item: Any) -> bool:
+        return ((raw(item, "user") or {}).get("login") or "").casefold() == self.login.casefold()
 
     def _plan(self, outcome: Outcome, existing: list[Any], reviews: list[Any], replies: set[int], pr: Any) -> Outcome:
-        ours = [c for c in existing if FP.search(_raw(c, "body") or "")]
-        posted = {FP.search(_raw(c, "body")).group(1) for c in ours}  # type: ignore[union-attr]
+        ours = [c for c in existing if self._own(c) and FP.search(raw(c, "body") or "")]
+        reviews = [r for r in reviews if self._own(r) and RUN.search(raw(r, "body") or "")]  # earlier runs
+        posted = {FP.search(raw(c, "body")).group(1) for c in ours}  # type: ignore[union-attr]
         listed_before: set[str] = set()
         for review in reviews:
-            m = LISTED.search(_raw(review, "body") or "")
+            m = LISTED.search(raw(review, "body") or "")
             if m:
                 listed_before.update(x for x in m.group(1).split(",") if x)
         findings = self.payload.findings
@@ -219,17 +236,16 @@ class Poster:
         listed = [f for f in findings if (not f.in_diff or f in overflow)
                   and f.fingerprint not in listed_before and f.fingerprint not in posted]
         for comment in ours:
-            fingerprint = FP.search(_raw(comment, "body")).group(1)  # type: ignore[union-attr]
-            if fingerprint not in current and _raw(comment, "id") not in replies:
+            fingerprint = FP.search(raw(comment, "body")).group(1)  # type: ignore[union-attr]
+            if fingerprint not in current and raw(comment, "id") not in replies:
                 self._write(outcome, f"DELETE pull request review comment {comment.id}", comment.delete)
         if inline or listed:
             body = review_body(listed, len(inline), self.nonce, listed_before)
             self._create(outcome, pr, body, [inline_comment(f) for f in inline], listed)
             verb = "would post" if self.dry_run else "posted"
             outcome.messages.append(f"{verb} a review: {len(inline)} inline comments, {len(listed)} in the body")
-        elif not findings and (ours or any(MARK in (_raw(r, "body") or "") for r in reviews)):
-            ours_reviews = [r for r in reviews if MARK in (_raw(r, "body") or "")]
-            if not ours_reviews or CLEAN not in (_raw(ours_reviews[-1], "body") or ""):
+        elif not findings and (ours or reviews):
+            if not reviews or CLEAN not in (raw(reviews[-1], "body") or ""):
                 body = f"**kdlint**: no findings left. {CLEAN}\n<!-- kdlint:run={self.nonce} -->"
                 self._create(outcome, pr, body, [], [])
                 outcome.messages.append(f"{'would post' if self.dry_run else 'posted'} a review: no findings left")
@@ -278,7 +294,7 @@ class Poster:
 
     def _already_posted(self, pr: Any) -> bool:
         try:
-            return any(f"kdlint:run={self.nonce}" in (_raw(r, "body") or "") for r in pr.get_reviews())
+            return any(f"kdlint:run={self.nonce}" in (raw(r, "body") or "") for r in pr.get_reviews())
         except Exception:  # the check itself failed: retrying is the lesser risk
             return False
 
@@ -286,7 +302,7 @@ class Poster:
                           listed: list[ReviewFinding]) -> tuple[str, list[dict[str, Any]]]:
         """Keep the comments on lines of the pull request's own diff; list the others in the body."""
         try:
-            accepted = {_raw(f, "filename"): diff_lines(_raw(f, "patch")) for f in pr.get_files()}
+            accepted = {raw(f, "filename"): diff_lines(raw(f, "patch")) for f in pr.get_files()}
         except Exception:
             accepted = {}
         keep = [c for c in comments if c["line"] in accepted.get(c["path"], set())
@@ -327,10 +343,59 @@ class _Handled(Exception):
         self.outcome = outcome
 
 
-def post(payload: ReviewPayload, repo_name: str, pr_number: int | None, token: str | None, api_url: str,
+def client(token: str | None, api_url: str) -> Any:
+    from github import Auth, Github
+
+    return Github(auth=Auth.Token(token) if token else None, base_url=api_url.rstrip("/"), retry=None, timeout=30,
+                  seconds_between_requests=None, seconds_between_writes=None, lazy=True)
+
+
+def own_login(gh: Any, token: str | None) -> str:
+    """The login the token writes as: `GET /user` for a personal or app user token, else GitHub Actions' bot."""
+    from github import GithubException
+
+    if not token:
+        return ACTIONS_LOGIN
+    try:
+        return str(gh.get_user().login)
+    except GithubException:
+        return ACTIONS_LOGIN
+
+
+def post(payload: ReviewPayload, repo_name: str, pr_number: int, token: str | None, api_url: str,
          dry_run: bool = False, sleep: Callable[[float], None] = time.sleep,
          echo: Callable[[str], None] = print) -> Outcome:
-    poster = Poster(payload, repo_name, pr_number, token, api_url, dry_run, sleep, echo)
+    """Post the review `payload` describes on pull request `pr_number`, which must be at its head commit."""
+    return _posting(Poster(payload, repo_name, pr_number, token, api_url, dry_run, sleep, echo))
+
+
+def review_pull_request(repo_name: str, pr_number: int, token: str | None, api_url: str, *,
+                        head_sha: str | None = None, head_repo: str | None = None, dry_run: bool = False,
+                        sleep: Callable[[float], None] = time.sleep, echo: Callable[[str], None] = print) -> Outcome:
+    """Review pull request `pr_number` of `repo_name` through the API alone (`kdlint.review.remote`) and post
+    the review; `head_sha` and `head_repo`, when given, are what the triggering event says."""
+    from github import GithubException
+
+    from .remote import describe, remote_payload, verify
+
+    gh = client(token, api_url)
+    shell = Poster(ReviewPayload(head_sha="0" * 40, findings=[]), repo_name, pr_number, token, api_url, dry_run,
+                   sleep, echo)
+    try:
+        repo = gh.get_repo(repo_name)
+        pr = repo.get_pull(pr_number)
+        shell._retrying(lambda: pr.raw_data)  # the lazy pull request, fetched
+        found = describe(pr)
+        verify(found, repo_name, head_sha, head_repo)
+        payload = shell._retrying(lambda: remote_payload(repo, pr, found))
+    except GithubException as exc:
+        raise PostError(f"GitHub API error {_describe(exc)}") from None
+    poster = Poster(payload, repo_name, pr_number, token, api_url, dry_run, sleep, echo, repo=repo, pr=pr,
+                    login=own_login(gh, token))
+    return _posting(poster)
+
+
+def _posting(poster: Poster) -> Outcome:
     try:
         return poster.run()
     except _Handled as handled:

@@ -12,9 +12,9 @@ from ..engine import Linter
 from ..files import MARKDOWN_SUFFIXES
 from ..fingerprint import Fingerprinter
 from ..fixer import apply_edits, select_fixes
-from ..gitdiff import changes, check_revision, repository_root
+from ..gitdiff import FileChange, changes, check_revision, repository_root
 from ..source import InputError, SourceText
-from .payload import ReviewFinding, ReviewPayload
+from .payload import MAX_MESSAGE, MAX_SUGGESTION, ReviewFinding, ReviewPayload
 
 COMMENT_CONTEXT = 3  # GitHub's diff context: review comments may sit on these lines too
 
@@ -50,6 +50,25 @@ def suggestion(source: SourceText, d: Diagnostic) -> tuple[int, int, str] | None
     return first, last, "\n".join(fixed.lines[first - 1 : new_last])
 
 
+def review_findings(relative: str, source: SourceText, linter: Linter, change: FileChange) -> list[ReviewFinding]:
+    """The findings of one file on the lines the pull request changed, each with its suggestion."""
+    document, found = linter.check(source)
+    fingerprint = Fingerprinter(source, document)
+    findings = []
+    for d in found:
+        if not d.touches(change.added):
+            continue
+        start, end, text = d.span.line, d.span.end_line, None
+        offered = suggestion(source, d)
+        if offered is not None and len(offered[2]) <= MAX_SUGGESTION:
+            start, end, text = offered
+        in_diff = all(line in change.hunks for line in range(start, end + 1))
+        findings.append(ReviewFinding(path=Path(relative).as_posix(), start_line=start, end_line=end, code=d.code,
+                                      name=d.name, message=d.message[:MAX_MESSAGE], severity=d.severity,
+                                      fingerprint=fingerprint(d), in_diff=in_diff, suggestion=text))
+    return findings
+
+
 def prepare(base: str, paths: Sequence[str] = (), config: Path | None = None, cwd: Path | None = None) -> ReviewPayload:
     root = repository_root((cwd or Path.cwd()).resolve())
     fork = check_revision(root, base)
@@ -65,18 +84,6 @@ def prepare(base: str, paths: Sequence[str] = (), config: Path | None = None, cw
         if path.stat().st_size > settings.max_file_size:
             raise InputError(f"{relative}: more than max-file-size ({settings.max_file_size:,} bytes); not reviewed")
         source = SourceText.read(path)
-        document, found = Linter.for_file(settings, path).check(source)
-        change = changes(path, base, context=COMMENT_CONTEXT)
-        fingerprint = Fingerprinter(source, document)
-        for d in found:
-            if not d.touches(change.added):
-                continue
-            start, end, text = d.span.line, d.span.end_line, None
-            offered = suggestion(source, d)
-            if offered is not None:
-                start, end, text = offered
-            in_diff = all(line in change.hunks for line in range(start, end + 1))
-            findings.append(ReviewFinding(path=Path(relative).as_posix(), start_line=start, end_line=end, code=d.code,
-                                          name=d.name, message=d.message[:2000], severity=d.severity,
-                                          fingerprint=fingerprint(d), in_diff=in_diff, suggestion=text))
+        findings += review_findings(relative, source, Linter.for_file(settings, path),
+                                    changes(path, base, context=COMMENT_CONTEXT))
     return ReviewPayload(head_sha=head, base=base, files=[Path(f).as_posix() for f in files], findings=findings)

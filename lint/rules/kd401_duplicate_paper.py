@@ -24,8 +24,9 @@ Use instead: keep one of them.
 ## Fix safety
 Unsafe, and offered only when the two entries stand in one section (a list
 may cross-list a paper on purpose) and read the same letter for letter,
-spacing aside: the later copy is removed. Not offered when indented code follows
-the copy: it would join the block before and be code no more.
+spacing aside: the later copy is removed. Not offered when indented text follows
+the copy: it belongs to the copy's item, or it is code that would join the
+block before.
 """
 
 from __future__ import annotations
