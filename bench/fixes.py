@@ -1,9 +1,10 @@
 """What `kdlint fix` does to real lists: `python bench/fixes.py` (see --help).
 
-For every list of ../shared/corpus and ../shared/seeds (or the files given),
-runs the fix twice, safe and with unsafe fixes, as `kdlint fix` does (the
-list's own configuration aside), and prints per rule how many fixes were
-applied and how many the content guard refused, with each refusal's reason.
+For every list of ../shared/corpus (*.md) and ../shared/seeds (*.txt), or the
+files given, runs the fix twice, safe and with unsafe fixes, as `kdlint fix`
+does (the list's own configuration aside), and prints per rule how many
+fixes were applied and how many the content guard refused, with each
+refusal's reason.
 Exit status 1 when a fix was refused: on these lists every offered fix is
 expected to pass the guard.
 """
@@ -30,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="*", type=Path, help="lists to fix (default: the corpus and the seeds)")
     parser.add_argument("--shared", type=Path, default=SHARED, help="the folder holding corpus/ and seeds/")
     args = parser.parse_args(argv)
-    files = args.files or sorted([*(args.shared / "corpus").glob("*.md"), *(args.shared / "seeds").glob("*.md")])
+    files = args.files or sorted([*(args.shared / "corpus").glob("*.md"), *(args.shared / "seeds").glob("*.txt")])
     if not files:
         print(f"no lists found under {args.shared}", file=sys.stderr)
         return 2

@@ -36,6 +36,17 @@ def reorder(source: SourceText, slots: Sequence[Entry], order: Sequence[Entry]) 
     return Edit.replace(span, "\n".join(out))
 
 
+def followed_by_indented_text(source: SourceText, entry: Entry) -> bool:
+    """Whether the first non-blank line after the entry's block is indented: a paragraph of the entry's own
+    list item, which moving or removing the block would leave behind (as code), or code, which would join the
+    block before. Then no edit of this module is safe."""
+    lines = source.lines
+    following = entry.end_line + 1
+    while following <= len(lines) and not lines[following - 1].strip():
+        following += 1
+    return following <= len(lines) and lines[following - 1][:1] in (" ", "\t")
+
+
 def delete(source: SourceText, entry: Entry) -> Edit:
     """Remove an entry's block and the blank lines that separate it from what follows (or precedes)."""
     lines = source.lines

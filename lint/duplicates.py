@@ -145,20 +145,12 @@ def _normalised_block(ctx: Context, entry: Entry) -> str:
     return " ".join(text.split())
 
 
-def _indented_text_follows(ctx: Context, entry: Entry) -> bool:
-    lines = ctx.source.lines
-    following = entry.end_line + 1
-    while following <= len(lines) and not lines[following - 1].strip():
-        following += 1
-    return following <= len(lines) and lines[following - 1][:1] in (" ", "\t")
-
-
 def removal(ctx: Context, earlier: Entry, later: Entry) -> Fix | None:
     """Deleting the later entry, offered only when both stand in one section (a list may cross-list a
     paper on purpose) and read the same letter for letter, spacing aside."""
     if earlier.section != later.section or _normalised_block(ctx, earlier) != _normalised_block(ctx, later):
         return None
-    if _indented_text_follows(ctx, later):
+    if blocks.followed_by_indented_text(ctx.source, later):
         return None  # it belongs to the entry's item (removing the entry would leave it as code), or it is code
         # that would join the block before the entry
     return Fix(applicability=Applicability.UNSAFE, message=f"Remove this copy of line {earlier.line}",

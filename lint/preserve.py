@@ -76,8 +76,9 @@ def protected_text(source: SourceText, document: Document) -> Counter[str]:
     """Every protected piece of the text (a line of code or raw HTML, a code span, a comment, a tag), as
     written."""
     protected = Protected(source, document.code_lines, document.html_lines)
-    return Counter(source.line(number)[start:end] for number in range(1, source.line_count + 1)
-                   for start, end in protected.ranges(number))
+    pieces = (source.line(number)[start:end] for number in range(1, source.line_count + 1)
+              for start, end in protected.ranges(number))
+    return Counter(piece for piece in pieces if piece.strip())  # a blank line holds nothing, wherever it goes
 
 
 def _rewritten(text: str, rewrites: Mapping[str, str]) -> str:

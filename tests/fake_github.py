@@ -16,6 +16,7 @@ import hashlib
 import json
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -26,6 +27,19 @@ class Request:
     method: str
     path: str
     body: Any
+
+
+@dataclass
+class Fault:
+    """The next `method` request whose path ends with `suffix` is answered `status` (after `delay` seconds;
+    status 0: answered as usual, late)."""
+
+    method: str
+    suffix: str
+    status: int
+    headers: dict[str, str] = field(default_factory=dict)
+    message: str = "fault"
+    delay: float = 0.0
 
 
 @dataclass
@@ -43,6 +57,7 @@ class FakeGitHub:
     login: str = "kdlint-bot"  # who the token writes as
     actions_token: bool = False  # GET /user answers 403, as it does for GITHUB_TOKEN
     per_page: int = 30  # GitHub's default page size
+    faults: list[Fault] = field(default_factory=list)
     comments: list[dict[str, Any]] = field(default_factory=list)
     reviews: list[dict[str, Any]] = field(default_factory=list)
     review_statuses: list[int] = field(default_factory=list)  # answers to the next review POSTs
@@ -103,6 +118,13 @@ class FakeGitHub:
     def handle(self, method: str, path: str, body: Any) -> tuple[int, Any, dict[str, str]]:
         self.requests.append(Request(method, path, body))
         path, _, query = path.partition("?")
+        for fault in self.faults:
+            if fault.method == method and path.endswith(fault.suffix):
+                self.faults.remove(fault)
+                time.sleep(fault.delay)
+                if fault.status:
+                    return fault.status, {"message": fault.message}, fault.headers
+                break
         pulls = f"{self.repo_path}/pulls/{self.number}"
         if method == "GET" and path == "/user":
             if self.actions_token:

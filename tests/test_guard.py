@@ -154,3 +154,20 @@ def test_no_duplicate_is_removed_when_indented_text_of_its_item_follows() -> Non
     result = fix_source(SourceText(text), Linter(rules=(BY_CODE["KD402"],)), unsafe=True)
     assert result.source.text == text and result.refused == []
     assert [(d.code, d.span.line, d.fix) for d in result.remaining] == [("KD402", 7, None)]
+
+
+def test_no_entry_is_moved_when_indented_text_of_its_item_follows() -> None:
+    # KD303 would move the first line of the item to 2021 and leave the tab-indented `1` behind as code.
+    text = ("## 2021\n\n- **Knowledge**, arXiv 2020, [ :link: ](https://arxiv.org/abs/1001.00000)\n\n## 2019\n\n"
+            "- [Knowledge](https://arxiv.org/abs/1001.00000), Ann Author, 2021\n\n\t1\n")
+    result = fix_source(SourceText(text), Linter(rules=(BY_CODE["KD303"],)), unsafe=True)
+    assert result.source.text == text and result.refused == []
+    assert [(d.code, d.span.line, d.fix) for d in result.remaining] == [("KD303", 3, None), ("KD303", 7, None)]
+
+
+def test_a_blank_line_read_as_code_may_move() -> None:
+    # The final tab-only line holds nothing: moving the entries above it loses no code.
+    text = "## 2021\n\n- **A, CVPR 2021**\n\n## 2019\n\n- **B, CVPR 2021**\n\n- **C, CVPR 2019**\n\t"
+    result = fix_source(SourceText(text), Linter(rules=(BY_CODE["KD303"],)), unsafe=True)
+    assert result.refused == []
+    assert result.source.text == "## 2021\n\n- **A, CVPR 2021**\n\n- **B, CVPR 2021**\n\n## 2019\n\n- **C, CVPR 2019**\n\t"

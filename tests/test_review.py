@@ -59,7 +59,7 @@ def test_suggestion_comment_on_the_exact_lines_and_the_rest_in_the_body(github: 
     first, second = review["comments"]
     assert {k: first[k] for k in ("path", "line", "side")} == {"path": "README.md", "line": 11, "side": "RIGHT"}
     assert "start_line" not in first
-    assert first["body"] == ("**KD108** (code-label): code label \\`Pytorch\\` is spelled \\`PyTorch\\`\n\n"
+    assert first["body"] == ("**KD108** (code-label): code label `Pytorch` is spelled `PyTorch`\n\n"
                              "```suggestion\nfixed line\n```\n\n`kdlint rule KD108` explains it.\n\n"
                              f"<!-- kdlint:fp={11:032x} -->")
     assert (second["start_line"], second["line"], second["start_side"]) == (12, 13, "RIGHT")

@@ -55,7 +55,7 @@ def _inline(fake: FakeGitHub) -> list[tuple[int, str]]:
 def test_a_fork_pull_request_is_reviewed_from_an_empty_directory(env: FakeGitHub, capsys) -> None:
     env.head_repo = "stranger/list"  # GitHub lists no pull request for a commit that lives in the fork only
     code, _, err = _review(capsys, "--head-sha", HEAD, "--head-repo", "stranger/list")
-    assert code == 0, err
+    assert code == 1, err
     assert _inline(env) == [(7, "**KD202** (venue-alias)"), (7, "**KD108** (code-label)")]
     (review,) = _posted(env)
     assert review["commit_id"] == HEAD
@@ -71,7 +71,7 @@ def test_the_base_branch_configuration_is_used_and_the_pull_requests_is_not(env:
     env.head_files[".kdlint.toml"] = b'ignore = ["KD202"]\n'  # the contributor's own: never read
     env.patches[".kdlint.toml"] = "@@ -0,0 +1 @@\n+ignore = [\"KD202\"]"
     code, _, err = _review(capsys)
-    assert code == 0, err
+    assert code == 1, err
     assert _inline(env) == [(7, "**KD202** (venue-alias)")]
     contents = [r.path for r in env.requests if "/contents/" in r.path]
     assert contents and all(f"ref={env.base_sha}" in path for path in contents)
@@ -101,7 +101,7 @@ def test_files_are_read_across_pages(env: FakeGitHub, capsys) -> None:
     env.head_files["z.md"] = README.encode()
     env.patches["z.md"] = PATCH
     code, _, err = _review(capsys)
-    assert code == 0, err
+    assert code == 1, err
     paths = sorted({c["path"] for review in _posted(env) for c in review["comments"]})
     assert paths == ["README.md", "z.md"]
 
@@ -140,3 +140,66 @@ def test_bad_review_options_are_one_line(args: list[str], message: str, monkeypa
     monkeypatch.delenv("GITHUB_EVENT_PATH", raising=False)
     assert main(["review", *args]) == 2
     assert capsys.readouterr().err == f"kdlint: error: {message}\n"
+
+
+def test_exit_zero_keeps_the_check_green_and_the_summary_lists_every_finding(env: FakeGitHub, capsys,
+                                                                             monkeypatch: pytest.MonkeyPatch,
+                                                                             tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    code, _, err = _review(capsys, "--exit-zero")
+    assert code == 0, err
+    assert summary.read_text() == (
+        "### kdlint: 2 findings on the changed lines\n\n"
+        "- `README.md:7` **KD202** (venue-alias): venue `NIPS` should be written `NeurIPS`\n"
+        "- `README.md:7` **KD108** (code-label): code label `Pytorch` is spelled `PyTorch`\n")
+
+
+def test_a_renamed_file_is_judged_on_its_changed_lines_only(env: FakeGitHub, capsys) -> None:
+    old = ENTRY.replace("CVPR 2019", "NIPS 2019")  # an old NIPS, carried over by the rename
+    text = "## A\n\n" + old + "\n" + NEW.replace("CVPR 2019", "NIPS 2019")
+    env.head_files = {"papers/list.md": text.encode()}
+    env.statuses = {"papers/list.md": "renamed"}
+    env.patches = {"papers/list.md": "@@ -7,1 +7,1 @@\n-" + NEW.splitlines()[0] + "\n+"
+                   + NEW.replace("CVPR 2019", "NIPS 2019").splitlines()[0]}
+    code, _, err = _review(capsys)
+    assert code == 1, err
+    assert _inline(env) == [(7, "**KD202** (venue-alias)"), (7, "**KD108** (code-label)")]  # not line 3's
+
+
+def test_a_line_of_any_length_is_reviewed_without_a_suggestion_too_long_to_post(env: FakeGitHub, capsys) -> None:
+    long = NEW.replace("Contrastive Representation", "Contrastive " + "Representation " * 7000)
+    text = "## A\n\n" + ENTRY + "\n" + long
+    env.head_files = {"README.md": text.encode()}
+    env.patches = {"README.md": "@@ -6,0 +7,3 @@\n+" + "\n+".join(long.splitlines())}
+    code, _, err = _review(capsys)
+    assert code == 1, err
+    (comment,) = [c for review in _posted(env) for c in review["comments"]]
+    assert comment["line"] == 7 and "```suggestion" not in comment["body"] and len(comment["body"]) < 65_536
+
+
+def test_fixes_on_one_line_are_one_suggestion(env: FakeGitHub, capsys) -> None:
+    code, _, err = _review(capsys)
+    assert code == 1, err
+    first, second = [c["body"] for review in _posted(env) for c in review["comments"]]
+    fixed = NEW.splitlines()[0].replace("CVPR 2019", "NeurIPS 2019").replace("Pytorch", "PyTorch")
+    assert first.startswith("**KD202** (venue-alias): venue `NIPS` should be written `NeurIPS`\n\n"
+                            f"```suggestion\n{fixed}\n```\n\n"
+                            "The suggestion also fixes **KD108** (code-label) on these lines.\n\n")
+    assert second.startswith("**KD108** (code-label): code label `Pytorch` is spelled `PyTorch`\n\n`kdlint rule")
+
+
+def test_a_rerun_replaces_a_suggestion_whose_lines_changed(env: FakeGitHub, capsys) -> None:
+    assert _review(capsys)[0] == 1
+    # The contributor fixes the venue by hand: the combined suggestion is stale, KD108 now has its own.
+    text = README.replace("NIPS 2019", "NeurIPS 2019")
+    env.head_sha, env.head_files = "e" * 40, {"README.md": text.encode()}
+    env.patches = {"README.md": PATCH.replace("NIPS 2019", "NeurIPS 2019")}
+    posted = len(_posted(env))
+    assert _review(capsys)[0] == 1
+    deleted = [r.path for r in env.requests if r.method == "DELETE"]
+    assert len(deleted) == 2  # both old comments: KD202 is fixed, KD108's has no suggestion of its own
+    (review,) = _posted(env)[posted:]
+    (comment,) = review["comments"]
+    assert comment["body"].startswith("**KD108** (code-label)") and "```suggestion\n" in comment["body"]
+    assert "also fixes" not in comment["body"]

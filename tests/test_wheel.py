@@ -194,7 +194,7 @@ def test_review_prepare_and_review_a_fork_pull_request(installed: Installed, tmp
     done = installed.run("review", "--repo", "octo/list", "--pr", "7", "--head-sha", data["head_sha"],
                          "--head-repo", "stranger/list", env={"GITHUB_TOKEN": token, "GITHUB_API_URL": github.url},
                          cwd=empty)
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 1, done.stderr  # posted; findings remain
     assert token not in done.stdout + done.stderr
     (review,) = github.reviews
     assert review["commit_id"] == data["head_sha"]
@@ -223,7 +223,7 @@ def test_the_actions_review_step_runs_in_a_repository_without_kdlint(installed: 
            "KDLINT_HEAD_SHA": "d" * 40, "KDLINT_HEAD_REPO": "stranger/list"}
     done = subprocess.run(["bash", "-c", step["run"]], cwd=empty, env=env, capture_output=True, text=True,
                           timeout=120)
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 1, done.stderr  # fail-on-findings (empty: the default, true)
     assert "SECRET" not in done.stdout + done.stderr
     assert done.stderr.splitlines()[-1] == "kdlint review: posted a review: 2 inline comments, 0 in the body"
     assert sorted(c["line"] for c in github.comments) == [7, 8]

@@ -268,7 +268,8 @@ def test_ci_runs_the_readme_test_command() -> None:
 def test_action_installs_kdlint_from_its_own_path_only() -> None:
     action = _load(ACTION)
     assert action["runs"]["using"] == "composite"
-    assert set(action["inputs"]) == {"files", "config", "mode", "diff-base", "python-version", "github-token"}
+    assert set(action["inputs"]) == {"files", "config", "mode", "diff-base", "python-version", "github-token",
+                                     "fail-on-findings"}
     assert action["inputs"]["files"]["default"] == "README.md"
     assert action["inputs"]["mode"]["default"] == "check"
     assert str(action["inputs"]["python-version"]["default"]) == "3.11"
@@ -283,7 +284,8 @@ def test_action_installs_kdlint_from_its_own_path_only() -> None:
     assert review["env"] == {"GITHUB_TOKEN": "${{ inputs.github-token }}",
                              "KDLINT_PR": "${{ github.event.pull_request.number }}",
                              "KDLINT_HEAD_SHA": "${{ github.event.pull_request.head.sha }}",
-                             "KDLINT_HEAD_REPO": "${{ github.event.pull_request.head.repo.full_name }}"}
+                             "KDLINT_HEAD_REPO": "${{ github.event.pull_request.head.repo.full_name }}",
+                             "KDLINT_FAIL_ON_FINDINGS": "${{ inputs.fail-on-findings }}"}
     assert '--head-sha "$KDLINT_HEAD_SHA"' in review["run"] and '--head-repo "$KDLINT_HEAD_REPO"' in review["run"]
     for _, step in _steps(action):
         if "run" in step:

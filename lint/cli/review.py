@@ -29,6 +29,7 @@ def _repository(value: str | None, option: str) -> str | None:
 @click.option("--head-repo", "head_repo", metavar="OWNER/NAME",
               help="The head repository the triggering event names; another one is an error.")
 @click.option("--dry-run", is_flag=True, help="Print the requests that would change anything; send none of them.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when the changed lines have findings (errors still exit 2).")
 @click.option("--prepare", "prepare_to", type=click.Path(dir_okay=False, path_type=Path), metavar="OUT.json",
               help="Instead: lint the changed Markdown of the checked-out head and write the review payload.")
 @click.option("--diff-base", "diff_base", metavar="REF",
@@ -36,11 +37,11 @@ def _repository(value: str | None, option: str) -> str | None:
 @click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
               help="With --prepare: use this configuration file for every file.")
 def review(paths: tuple[str, ...], repo_name: str | None, pr_number: int | None, head_sha: str | None,
-           head_repo: str | None, dry_run: bool, prepare_to: Path | None, diff_base: str | None,
+           head_repo: str | None, dry_run: bool, exit_zero: bool, prepare_to: Path | None, diff_base: str | None,
            config: Path | None) -> None:
     """Review a pull request: read it through the GitHub API as data (no checkout), lint its changed Markdown
     with the base branch's configuration, and post one review (GITHUB_TOKEN). With --prepare, write the
-    review payload of a local checkout instead."""
+    review payload of a local checkout instead. Exits 1 when the changed lines have findings."""
     if prepare_to is not None:
         _prepare(paths, prepare_to, diff_base, config)
         return
@@ -70,6 +71,8 @@ def review(paths: tuple[str, ...], repo_name: str | None, pr_number: int | None,
         raise InputError(str(exc)) from None
     for message in outcome.messages:
         click.echo(f"kdlint review: {message}", err=True)
+    if outcome.findings and not exit_zero:
+        click.get_current_context().exit(1)
 
 
 def _prepare(paths: tuple[str, ...], target: Path, diff_base: str | None, config: Path | None) -> None:

@@ -8,15 +8,16 @@ against the models before using it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from ..diagnostics import Severity
 from ..schemas import load_json, schema_text
 from ..source import InputError
 
 VERSION = 1
-MAX_SUGGESTION = 100_000  # characters; a longer replacement is not offered as a suggestion
+MAX_SUGGESTION = 60_000  # characters: with the message, a comment stays under GitHub's 65,536
 MAX_MESSAGE = 2000
 
 
@@ -36,6 +37,10 @@ class ReviewFinding(BaseModel):
         None, max_length=MAX_SUGGESTION,
         description="The exact replacement text of lines start_line..end_line (safe fixes only), without a final "
                     "newline; null when the finding has no safe fix.")
+
+    also_fixes: list[Annotated[str, StringConstraints(pattern=r"^KD\d{3}$")]] = Field(
+        default_factory=list, max_length=100,
+        description="Codes of the other findings on these lines whose safe fixes the suggestion applies too.")
 
     @model_validator(mode="after")
     def _range(self) -> ReviewFinding:

@@ -34,7 +34,11 @@ from ..source import InputError
 from .payload import ReviewFinding, ReviewPayload
 
 MAX_INLINE = 30
+MAX_BODY = 65_536  # characters GitHub accepts in a review or comment body
+BODY_ROOM = 60_000  # what the listed findings may take of it, leaving room for the rest
 ATTEMPTS = 4
+TIMEOUT = 30  # seconds for one request
+RATE_LIMIT_WAIT = 300.0  # seconds a run waits, in all, for a rate limit to lift
 MARK = "kdlint"
 RUN = re.compile(r"<!-- kdlint:run=[0-9a-f]{32} -->")
 ACTIONS_LOGIN = "github-actions[bot]"  # who GITHUB_TOKEN writes as; `GET /user` is closed to it
@@ -42,6 +46,27 @@ FP = re.compile(r"<!-- kdlint:fp=([0-9a-f]{32}) -->")
 LISTED = re.compile(r"<!-- kdlint:listed=([0-9a-f,]*) -->")
 CLEAN = "<!-- kdlint:clean -->"
 T = TypeVar("T")
+
+
+def markdown(message: str) -> str:
+    """A kdlint message as Markdown: its backticked parts as code spans (inert whatever they hold: no
+    mention, link or HTML works inside one), the rest escaped."""
+    parts = message.replace("\r", " ").replace("\n", " ").split("`")
+    if len(parts) % 2 == 0:  # an odd backtick (from the pull request): nothing is code
+        return escape(message)
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            out.append(escape(part))
+        elif part:
+            out.append(_code_span(part))
+    return "".join(out)
+
+
+def _code_span(text: str) -> str:
+    ticks = "`" * (max((len(m.group()) for m in re.finditer(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or text.startswith(" ") else ""
+    return f"{ticks}{pad}{text}{pad}{ticks}"
 
 
 def escape(text: str) -> str:
@@ -83,9 +108,13 @@ def rule_name(code: str) -> str:
 
 def comment_body(f: ReviewFinding) -> str:
     name = rule_name(f.code)
-    parts = [f"**{f.code}** ({name}): {escape(f.message)}"]
+    parts = [f"**{f.code}** ({name}): {markdown(f.message)}"]
     if f.suggestion is not None:
         parts.append(fence(f.suggestion, "suggestion"))
+        also = [code for code in f.also_fixes if re.fullmatch(r"KD\d{3}", code)]
+        if also:
+            named = ", ".join(f"**{code}** ({rule_name(code)})" for code in also)
+            parts.append(f"The suggestion also fixes {named} on these lines.")
     parts.append(docs_link(f.code, name))
     parts.append(f"<!-- kdlint:fp={f.fingerprint} -->")
     return "\n\n".join(parts)
@@ -99,19 +128,28 @@ def inline_comment(f: ReviewFinding) -> dict[str, Any]:
     return comment
 
 
-def review_body(listed: Sequence[ReviewFinding], inline: int, nonce: str, known: set[str]) -> str:
+def review_body(listed: Sequence[ReviewFinding], inline: int, nonce: str) -> str:
+    """The review's body: the count, the findings outside the diff (as many as fit under GitHub's limit, the
+    rest counted), and the markers: which findings it lists (earlier reviews list theirs), and the run."""
+    shown: list[ReviewFinding] = []
     lines = [f"**kdlint** found {inline + len(listed)} new {'finding' if inline + len(listed) == 1 else 'findings'}"
              f" in this pull request ({inline} as inline comments)."]
     if listed:
         lines.append("")
         lines.append("Outside the diff, or beyond the inline comments:")
         lines.append("")
+        used = 0
         for f in listed:
-            where = f"{escape(f.path)}:{f.start_line}"
-            lines.append(f"- `{where}` **{f.code}** ({rule_name(f.code)}): {escape(f.message)}")
+            line = f"- {_code_span(f'{f.path}:{f.start_line}')} **{f.code}** ({rule_name(f.code)}): {markdown(f.message)}"
+            if used + len(line) + 34 > BODY_ROOM:  # the line and its fingerprint in the marker
+                lines.append(f"- ... and {len(listed) - len(shown)} more (the job summary lists every finding)")
+                break
+            lines.append(line)
+            shown.append(f)
+            used += len(line) + 34
     lines.append("")
     lines.append("Run `kdlint fix` on your branch to apply the safe fixes.")
-    fingerprints = ",".join(sorted(known | {f.fingerprint for f in listed}))
+    fingerprints = ",".join(sorted({f.fingerprint for f in shown}))
     lines.append(f"<!-- kdlint:listed={fingerprints} -->")
     lines.append(f"<!-- kdlint:run={nonce} -->")
     return "\n".join(lines)
@@ -132,6 +170,7 @@ class PostError(Exception):
 class Outcome:
     messages: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)  # dry run: the writes that would be sent
+    findings: int = 0  # findings on the pull request's changed lines, posted before or now
 
 
 def raw(obj: Any, key: str) -> Any:
@@ -150,6 +189,41 @@ def _retry_after(exc: Exception) -> float | None:
         return float(value) if value is not None else None
     except ValueError:
         return None
+
+
+def _header(exc: Exception, name: str) -> str | None:
+    headers = getattr(exc, "headers", None) or {}
+    return next((str(v) for k, v in headers.items() if k.lower() == name), None)
+
+
+def rate_limited(exc: Exception) -> bool:
+    """429, or a 403 that says it is a rate limit (primary: no requests remaining; secondary: Retry-After)."""
+    status = _status(exc)
+    return status == 429 or (status == 403 and (_header(exc, "retry-after") is not None
+                                                or _header(exc, "x-ratelimit-remaining") == "0"))
+
+
+def transient(exc: Exception) -> bool:
+    """A server error, a timeout or a dropped connection: worth another try."""
+    import requests
+
+    status = _status(exc)
+    return (status is not None and status >= 500) or isinstance(exc, (requests.Timeout, requests.ConnectionError))
+
+
+def delay(exc: Exception, attempt: int, now: Callable[[], float] = time.time) -> float | None:
+    """How long to wait before trying again after `exc`; None when trying again cannot help."""
+    if rate_limited(exc):
+        after = _retry_after(exc)
+        if after is not None:
+            return max(after, 1.0)
+        reset = _header(exc, "x-ratelimit-reset")
+        if reset is not None and reset.isdigit():
+            return max(float(reset) - now(), 1.0)
+        return 60.0  # GitHub: wait at least a minute when a secondary limit gives no time
+    if transient(exc):
+        return min(_retry_after(exc) or 2.0 ** attempt, 60.0)
+    return None
 
 
 def _describe(exc: Exception) -> str:
@@ -173,19 +247,34 @@ class Poster:
     pr: Any = None
     login: str = ACTIONS_LOGIN  # whose comments and reviews are the bot's own
 
-    def _retrying(self, call: Callable[[], T]) -> T:
-        """GETs and DELETEs: retried on 5xx and 429 with backoff, honouring Retry-After."""
-        from github import GithubException
+    waited: float = 0.0  # seconds spent waiting for rate limits
 
-        for attempt in range(ATTEMPTS):
+    def _wait(self, exc: Exception, attempt: int) -> bool:
+        """Wait before trying again after `exc`; False when trying again cannot help (or the attempts are
+        spent). A rate limit that does not lift within RATE_LIMIT_WAIT, over the whole run, ends it."""
+        wait = delay(exc, attempt)
+        if wait is None:
+            return False
+        if rate_limited(exc):
+            if self.waited + wait > RATE_LIMIT_WAIT:
+                raise PostError(f"GitHub's rate limit did not lift within {RATE_LIMIT_WAIT:.0f} s "
+                                f"({_describe(exc)}); no review was posted") from None
+            self.waited += wait
+        elif attempt + 1 >= ATTEMPTS:
+            return False
+        self.sleep(wait)
+        return True
+
+    def _retrying(self, call: Callable[[], T]) -> T:
+        """Reads and deletes: tried again after rate limits, server errors and timeouts."""
+        attempt = 0
+        while True:
             try:
                 return call()
-            except GithubException as exc:
-                status = _status(exc) or 0
-                if attempt + 1 == ATTEMPTS or not (status >= 500 or status == 429):
+            except Exception as exc:
+                if not self._wait(exc, attempt):
                     raise
-                self.sleep(min(_retry_after(exc) or 2.0 ** attempt, 60.0))
-        raise AssertionError("unreachable")
+                attempt += 1
 
     def run(self) -> Outcome:
         from github import GithubException
@@ -238,9 +327,9 @@ class Poster:
         for comment in ours:
             fingerprint = FP.search(raw(comment, "body")).group(1)  # type: ignore[union-attr]
             if fingerprint not in current and raw(comment, "id") not in replies:
-                self._write(outcome, f"DELETE pull request review comment {comment.id}", comment.delete)
+                self._write(outcome, f"DELETE pull request review comment {comment.id}", _deleting(comment))
         if inline or listed:
-            body = review_body(listed, len(inline), self.nonce, listed_before)
+            body = review_body(listed, len(inline), self.nonce)
             self._create(outcome, pr, body, [inline_comment(f) for f in inline], listed)
             verb = "would post" if self.dry_run else "posted"
             outcome.messages.append(f"{verb} a review: {len(inline)} inline comments, {len(listed)} in the body")
@@ -273,24 +362,26 @@ class Poster:
             self.echo(line)
             return
         commit = self._retrying(lambda: self.repo.get_commit(self.payload.head_sha))
-        for attempt in range(ATTEMPTS):
+        attempt = rejected = 0
+        while True:
             try:
                 pr.create_review(commit=commit, body=body, event="COMMENT", comments=comments)
                 return
-            except GithubException as exc:
+            except Exception as exc:
                 status = _status(exc) or 0
-                if status == 422 and comments:
+                if status == 422 and comments and rejected < 2:
+                    rejected += 1
                     body, comments = self._without_rejected(pr, body, comments, listed)
                     continue
-                if status == 403:
+                if status == 403 and not rate_limited(exc):
                     raise _Handled(self._fallback(outcome, f"the token may not write reviews ({_describe(exc)})"))
-                if (status >= 500 or status == 429) and attempt + 1 < ATTEMPTS:
-                    if self._already_posted(pr):
-                        return  # the server made the review despite the error
-                    self.sleep(min(_retry_after(exc) or 2.0 ** attempt, 60.0))
-                    continue
-                raise PostError(f"GitHub API error {_describe(exc)}") from None
-        raise PostError("GitHub kept failing; no review was posted")
+                if delay(exc, attempt) is not None and self._already_posted(pr):
+                    return  # the server made the review despite the error
+                if not self._wait(exc, attempt):
+                    if isinstance(exc, GithubException):
+                        raise PostError(f"GitHub API error {_describe(exc)}") from None
+                    raise PostError(f"GitHub did not answer ({type(exc).__name__}); no review was posted") from None
+                attempt += 1
 
     def _already_posted(self, pr: Any) -> bool:
         try:
@@ -312,27 +403,32 @@ class Poster:
         moved = [c for c in comments if c not in keep]
         by_fp = {f.fingerprint: f for f in self.payload.findings}
         extra = [by_fp[m.group(1)] for c in moved if (m := FP.search(c["body"])) and m.group(1) in by_fp]
-        known: set[str] = set()
-        m = LISTED.search(body)
-        if m:
-            known = {x for x in m.group(1).split(",") if x} - {f.fingerprint for f in listed}
-        return review_body([*listed, *extra], len(keep), self.nonce, known), keep
+        return review_body([*listed, *extra], len(keep), self.nonce), keep
 
     def _fallback(self, outcome: Outcome, reason: str) -> Outcome:
-        """No review possible: annotations on stdout and, in Actions, the job summary."""
+        """No review possible: annotations on stdout instead (the job summary is written in every run)."""
         for f in self.payload.findings:
             command = "error" if f.severity.value == "error" else "warning"
             self.echo(f"::{command} file={escape_property(f.path)},line={f.start_line},endLine={f.end_line},"
                       f"title={escape_property(f.code)}::{escape_data(f'{f.code} {f.message}')}")
-        summary = os.environ.get("GITHUB_STEP_SUMMARY")
-        if summary:
-            lines = [f"### kdlint: {len(self.payload.findings)} findings", ""]
-            lines += [f"- `{escape(f.path)}:{f.start_line}` **{f.code}**: {escape(f.message)}" for f in self.payload.findings]
-            with open(summary, "a", encoding="utf-8") as handle:
-                handle.write("\n".join(lines) + "\n")
         outcome.messages.append(f"could not post a review: {reason}; wrote {len(self.payload.findings)} annotations"
-                                + (" and the job summary" if summary else "") + " instead")
+                                " instead")
         return outcome
+
+
+def _deleting(comment: Any) -> Callable[[], None]:
+    """Delete `comment`; one already gone (404) is deleted."""
+
+    def delete() -> None:
+        from github import GithubException
+
+        try:
+            comment.delete()
+        except GithubException as exc:
+            if _status(exc) != 404:
+                raise
+
+    return delete
 
 
 class _Handled(Exception):
@@ -346,7 +442,7 @@ class _Handled(Exception):
 def client(token: str | None, api_url: str) -> Any:
     from github import Auth, Github
 
-    return Github(auth=Auth.Token(token) if token else None, base_url=api_url.rstrip("/"), retry=None, timeout=30,
+    return Github(auth=Auth.Token(token) if token else None, base_url=api_url.rstrip("/"), retry=None, timeout=TIMEOUT,
                   seconds_between_requests=None, seconds_between_writes=None, lazy=True)
 
 
@@ -397,9 +493,25 @@ def review_pull_request(repo_name: str, pr_number: int, token: str | None, api_u
 
 def _posting(poster: Poster) -> Outcome:
     try:
-        return poster.run()
+        outcome = poster.run()
     except _Handled as handled:
-        return handled.outcome
+        outcome = handled.outcome
+    outcome.findings = len(poster.payload.findings)
+    write_summary(poster.payload.findings)
+    return outcome
+
+
+def write_summary(findings: Sequence[ReviewFinding]) -> None:
+    """Every finding in the job summary ($GITHUB_STEP_SUMMARY), when Actions gives one: the review body may
+    hold only some of them."""
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary:
+        return
+    lines = [f"### kdlint: {len(findings)} {'finding' if len(findings) == 1 else 'findings'} on the changed lines", ""]
+    lines += [f"- {_code_span(f'{f.path}:{f.start_line}')} **{f.code}** ({rule_name(f.code)}): {markdown(f.message)}"
+              for f in findings]
+    with open(summary, "a", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
 
 
 def event_pr_number() -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
@@ -32,17 +33,26 @@ def changed_markdown(root: Path, base: str) -> list[str]:
     return sorted(p for p in out.split("\0") if p and Path(p).suffix.lower() in MARKDOWN_SUFFIXES)
 
 
-def suggestion(source: SourceText, d: Diagnostic) -> tuple[int, int, str] | None:
-    """(first line, last line, replacement text of those whole lines) for a safe fix, else None."""
+def _safe_lines(d: Diagnostic) -> tuple[int, int] | None:
+    """The lines a finding's safe fix edits, first to last; None without a safe fix."""
     fix = d.fix
     if fix is None or fix.applicability is not Applicability.SAFE or not fix.edits:
         return None
-    first = min(e.span.line for e in fix.edits)
-    last = max(e.span.end_line for e in fix.edits)
-    chosen = select_fixes(source, [d])
-    if not chosen:
+    return min(e.span.line for e in fix.edits), max(e.span.end_line for e in fix.edits)
+
+
+def suggestion(source: SourceText, found: Sequence[Diagnostic]) -> tuple[int, int, str] | None:
+    """(first line, last line, replacement text of those whole lines) for the safe fixes of `found` applied
+    together, else None (a fix is not safe, two of them clash, or they delete whole lines)."""
+    ranges = [_safe_lines(d) for d in found]
+    if not found or any(r is None for r in ranges):
         return None
-    fixed = source.replace(apply_edits(source.text, chosen[0][1]))
+    first = min(r[0] for r in ranges if r is not None)
+    last = max(r[1] for r in ranges if r is not None)
+    chosen = select_fixes(source, found)
+    if len(chosen) != len(found):
+        return None
+    fixed = source.replace(apply_edits(source.text, [edit for _, edits in chosen for edit in edits]))
     grown = len(fixed.lines) - len(source.lines)
     new_last = last + grown
     if new_last < first:
@@ -50,22 +60,49 @@ def suggestion(source: SourceText, d: Diagnostic) -> tuple[int, int, str] | None
     return first, last, "\n".join(fixed.lines[first - 1 : new_last])
 
 
+def _groups(found: Sequence[Diagnostic]) -> list[list[Diagnostic]]:
+    """The findings whose safe fixes edit overlapping lines, together (one suggestion block can hold only
+    one replacement of a line); every other finding alone; in document order."""
+    groups = [[d] for d in found if _safe_lines(d) is None]
+    current: list[Diagnostic] = []
+    last = 0
+    for d, (first, end) in sorted(((d, r) for d in found if (r := _safe_lines(d)) is not None), key=lambda p: p[1]):
+        if current and first <= last:
+            current.append(d)
+            last = max(last, end)
+            continue
+        if current:
+            groups.append(current)
+        current, last = [d], end
+    if current:
+        groups.append(current)
+    return sorted(groups, key=lambda group: group[0].sort_key())
+
+
 def review_findings(relative: str, source: SourceText, linter: Linter, change: FileChange) -> list[ReviewFinding]:
-    """The findings of one file on the lines the pull request changed, each with its suggestion."""
+    """The findings of one file on the lines the pull request changed. The safe fixes that edit the same lines
+    become one suggestion, on the first of their findings (which names the others); when they cannot be
+    applied together, the first keeps its own and the others have none, so that no suggestion undoes another.
+    A suggestion's text is part of its fingerprint: a re-run replaces a suggestion whose lines changed."""
     document, found = linter.check(source)
     fingerprint = Fingerprinter(source, document)
     findings = []
-    for d in found:
-        if not d.touches(change.added):
-            continue
-        start, end, text = d.span.line, d.span.end_line, None
-        offered = suggestion(source, d)
-        if offered is not None and len(offered[2]) <= MAX_SUGGESTION:
-            start, end, text = offered
-        in_diff = all(line in change.hunks for line in range(start, end + 1))
-        findings.append(ReviewFinding(path=Path(relative).as_posix(), start_line=start, end_line=end, code=d.code,
-                                      name=d.name, message=d.message[:MAX_MESSAGE], severity=d.severity,
-                                      fingerprint=fingerprint(d), in_diff=in_diff, suggestion=text))
+    for group in _groups([d for d in found if d.touches(change.added)]):
+        offered = suggestion(source, group) or suggestion(source, group[:1])
+        together = len(group) > 1 and offered is not None and offered == suggestion(source, group)
+        for index, d in enumerate(group):
+            start, end, text = d.span.line, d.span.end_line, None
+            if index == 0 and offered is not None and len(offered[2]) <= MAX_SUGGESTION:
+                start, end, text = offered
+            also = [other.code for other in group[1:]] if index == 0 and text is not None and together else []
+            in_diff = all(line in change.hunks for line in range(start, end + 1))
+            identity = fingerprint(d)
+            if text is not None:
+                identity = hashlib.md5(f"{identity}\0{text}".encode()).hexdigest()
+            findings.append(ReviewFinding(path=Path(relative).as_posix(), start_line=start, end_line=end,
+                                          code=d.code, name=d.name, message=d.message[:MAX_MESSAGE],
+                                          severity=d.severity, fingerprint=identity, in_diff=in_diff,
+                                          suggestion=text, also_fixes=also))
     return findings
 
 
