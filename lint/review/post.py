@@ -1,22 +1,27 @@
-"""`kdlint review --post`: one review per run, with suggestions, never the same comment twice.
+"""Posting a review (`kdlint review`): one review per run, with suggestions, never the same comment twice.
 
 - A finding inside the pull request's diff becomes an inline comment, with a
-  ```suggestion block when it has a safe fix; at most MAX_INLINE of them.
+  ```suggestion block when it has a safe fix (the fixes of one line range
+  together); at most MAX_INLINE of them.
 - Findings outside the diff, and those beyond MAX_INLINE, are listed in the
-  review body.
+  review body, as many as fit under GitHub's limit; the job summary lists
+  every finding.
 - Every comment carries a hidden fingerprint: a re-run posts nothing it has
   posted, deletes its own outdated comments that have no replies, and says
-  once that everything is fixed.
-- 5xx and 429 are retried with backoff (Retry-After honoured); before a POST
-  is retried, the reviews are searched for this run's marker, so a review
-  the server created despite an error is never posted twice.
+  once that everything is fixed. Only the comments and reviews of the bot's
+  own login count as its own.
+- Rate limits (429; 403 with Retry-After or no requests remaining) are waited
+  out up to RATE_LIMIT_WAIT over the run; 5xx, timeouts and dropped
+  connections are retried with backoff. Before a POST is retried, the reviews
+  are searched for this run's marker, so a review the server created despite
+  an error is never posted twice. A DELETE answered 404 is done.
 - 422 (a line GitHub does not accept): the pull request's own diff is fetched
-  and the comments it rejects move to the body. 403 (a fork's read-only
-  token): annotations on stdout and the job summary instead.
-- Text from the pull request is escaped: no mentions, no HTML, no Markdown
-  that could inject links or images. The token is never printed.
+  and the comments it rejects move to the body. 403 without a rate limit (a
+  token that may not write): annotations on stdout instead.
+- Text from the pull request is escaped, or shown in code spans: no mentions,
+  no HTML, no Markdown that could inject links or images; rule names come
+  from kdlint's registry. The token is never printed.
 """
-
 from __future__ import annotations
 
 import json
@@ -39,7 +44,6 @@ BODY_ROOM = 60_000  # what the listed findings may take of it, leaving room for 
 ATTEMPTS = 4
 TIMEOUT = 30  # seconds for one request
 RATE_LIMIT_WAIT = 300.0  # seconds a run waits, in all, for a rate limit to lift
-MARK = "kdlint"
 RUN = re.compile(r"<!-- kdlint:run=[0-9a-f]{32} -->")
 ACTIONS_LOGIN = "github-actions[bot]"  # who GITHUB_TOKEN writes as; `GET /user` is closed to it
 FP = re.compile(r"<!-- kdlint:fp=([0-9a-f]{32}) -->")
@@ -236,7 +240,7 @@ def _describe(exc: Exception) -> str:
 class Poster:
     payload: ReviewPayload
     repo_name: str
-    pr_number: int | None
+    pr_number: int
     token: str | None
     api_url: str
     dry_run: bool = False
@@ -475,19 +479,19 @@ def review_pull_request(repo_name: str, pr_number: int, token: str | None, api_u
     from .remote import describe, remote_payload, verify
 
     gh = client(token, api_url)
-    shell = Poster(ReviewPayload(head_sha="0" * 40, findings=[]), repo_name, pr_number, token, api_url, dry_run,
-                   sleep, echo)
+    # One poster for the whole run: reading the pull request and posting share its rate-limit wait.
+    poster = Poster(ReviewPayload(head_sha="0" * 40, findings=[]), repo_name, pr_number, token, api_url, dry_run,
+                    sleep, echo)
     try:
         repo = gh.get_repo(repo_name)
         pr = repo.get_pull(pr_number)
-        shell._retrying(lambda: pr.raw_data)  # the lazy pull request, fetched
+        poster._retrying(lambda: pr.raw_data)  # the lazy pull request, fetched
         found = describe(pr)
         verify(found, repo_name, head_sha, head_repo)
-        payload = shell._retrying(lambda: remote_payload(repo, pr, found))
+        poster.payload = poster._retrying(lambda: remote_payload(repo, pr, found))
     except GithubException as exc:
         raise PostError(f"GitHub API error {_describe(exc)}") from None
-    poster = Poster(payload, repo_name, pr_number, token, api_url, dry_run, sleep, echo, repo=repo, pr=pr,
-                    login=own_login(gh, token))
+    poster.repo, poster.pr, poster.login = repo, pr, own_login(gh, token)
     return _posting(poster)
 
 

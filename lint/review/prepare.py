@@ -1,4 +1,5 @@
-"""`kdlint review --prepare`: lint the changed Markdown files of the checked-out head into a payload."""
+"""The review payload: `review_findings` (one file's findings on the changed lines, with suggestions), and
+`kdlint review --prepare`, which lints the changed Markdown of a local checkout into a payload."""
 
 from __future__ import annotations
 
