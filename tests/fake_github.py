@@ -165,6 +165,10 @@ class FakeGitHub:
                 return status, {"message": "Server Error"}, {"Retry-After": "0"}
             if status == 422:
                 return 422, {"message": "Unprocessable Entity", "errors": ["Line could not be resolved"]}, {}
+            if len(body.get("body", "")) > 65_536 or any(len(c["body"]) > 65_536 for c in body.get("comments", [])):
+                return 422, {"message": "Validation Failed", "errors": [{"code": "custom", "field": "body",
+                                                                        "message": "body is too long (maximum is "
+                                                                                   "65536 characters)"}]}, {}
             if self.reject_comments_outside_patch:
                 from kdlint.review.post import diff_lines
 
