@@ -171,3 +171,13 @@ def test_a_blank_line_read_as_code_may_move() -> None:
     result = fix_source(SourceText(text), Linter(rules=(BY_CODE["KD303"],)), unsafe=True)
     assert result.refused == []
     assert result.source.text == "## 2021\n\n- **A, CVPR 2021**\n\n- **B, CVPR 2021**\n\n## 2019\n\n- **C, CVPR 2019**\n\t"
+
+
+def test_no_entry_is_moved_after_an_entry_that_indented_text_follows() -> None:
+    # Appended after the heading entry, the moved item would take the tab-indented code into itself.
+    link = "[[paper]](https://arxiv.org/abs/1001.00000)"
+    text = (f"## 2021\n\n- **A, CVPR 2019**\n\n- **B, CVPR 2021**\n\n## 2019\n\n- **C, CVPR 2019**\n\n"
+            f"### Knowledge {link}\n\t#-|a\n")
+    result = fix_source(SourceText(text), Linter(rules=(BY_CODE["KD303"],)), unsafe=True)
+    assert result.source.text == text and result.refused == []
+    assert [(d.code, d.span.line, d.fix) for d in result.remaining] == [("KD303", 3, None)]

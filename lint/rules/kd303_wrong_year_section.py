@@ -22,7 +22,9 @@ list may group by another year than the venue's (arXiv versus publication),
 so check the move. An entry written as a heading is never moved: what
 belongs to it under the heading (a list of its links, a table) is not part
 of its block as kdlint reads it, and would stay behind; nor is an entry
-followed by indented text (a paragraph of its item, left behind as code).
+followed by indented text (a paragraph of its item, left behind as code),
+nor to a section whose last entry indented text follows (the moved entry
+would take that text into its own item).
 """
 
 from __future__ import annotations
@@ -57,7 +59,8 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             target = by_year.get((section.path[:-1], years[0]))
             fix = None
             if (target is not None and target.entries and not entry.heading
-                    and not blocks.followed_by_indented_text(ctx.source, entry)):
+                    and not blocks.followed_by_indented_text(ctx.source, entry)
+                    and not blocks.followed_by_indented_text(ctx.source, target.entries[-1])):
                 edits = (blocks.delete(ctx.source, entry),
                          blocks.append_after(ctx.source, target.entries[-1], entry,
                                              blocks.separator(ctx.source, target.entries)))
