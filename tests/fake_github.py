@@ -14,7 +14,8 @@ login -> role: admin, maintain, write, triage or read; GitHub's
 login is a 404), keeps issue comments, and takes Git Data writes on the head
 repository (blobs, trees, commits); a ref update that is not a fast forward,
 or one told to fail (`ref_status`), is answered 422 as GitHub does, and one
-that succeeds moves the pull request's head and its files to the new commit.
+that succeeds moves the pull request's head and its files to the new commit;
+`forbid_writes` answers Git Data writes 403, as for a token that may not push.
 """
 
 from __future__ import annotations
@@ -241,6 +242,8 @@ class FakeGitHub:
             self.issue_comments.append(comment)
             return 201, comment, {}
         git = f"{self.head_path}/git"
+        if self.forbid_writes and method in ("POST", "PATCH") and path.startswith(f"{git}/"):
+            return 403, {"message": "Resource not accessible by integration"}, {}
         if method == "GET" and path == f"{git}/commits/{self.head_sha}":
             return 200, self._commit_json(self.head_sha, self.head_tree, [], "the head"), {}
         if method == "POST" and path == f"{git}/blobs":

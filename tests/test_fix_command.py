@@ -152,6 +152,19 @@ def test_a_branch_that_moved_on_is_one_line_and_nothing_else_is_written(github: 
     assert TOKEN not in out + err
 
 
+def test_a_token_that_may_not_push_to_the_fork_is_one_line(github: FakeGitHub, capsys) -> None:
+    github.head_repo = "stranger/list"
+    github.maintainer_can_modify = True
+    github.forbid_writes = True  # GITHUB_TOKEN cannot push to a fork's branch
+    code, out, err = _fix(capsys, "maintainer")
+    assert code == 2
+    assert err == ("kdlint: error: the token may not write to stranger/list (403: Resource not accessible by "
+                   "integration); nothing was committed: for a fork's pull request the action needs a github-token "
+                   "that may push to the fork\n")
+    assert _comments(github) == [] and github.head_sha == HEAD
+    assert TOKEN not in out + err
+
+
 def test_a_dry_run_prints_the_writes_and_sends_none(github: FakeGitHub, capsys) -> None:
     code, out, err = _fix(capsys, "maintainer", "--dry-run")
     assert code == 0, err

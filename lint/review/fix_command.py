@@ -32,7 +32,8 @@ from ..engine import Linter
 from ..fixer import ContentLossError, fix_source
 from ..settings import ConfigFinder
 from .payload import ReviewPayload
-from .post import ATTEMPTS, Outcome, Poster, PostError, _code_span, _describe, _status, client, raw, review_pull_request
+from .post import (ATTEMPTS, Outcome, Poster, PostError, _code_span, _describe, _status, client, rate_limited, raw,
+                   review_pull_request)
 from .remote import PullRequest, Superseded, _blob, _configuration, _markdown, _safe_relative, describe, verify
 
 WRITERS = frozenset({"admin", "maintain", "write"})
@@ -145,7 +146,7 @@ class FixCommand:
     def commit(self, gh: Any, pr: Any, found: PullRequest, fixed: FixedFiles) -> str | None:
         """Blobs, a tree on the head commit's tree, one commit on the head commit, and the branch moved to it
         without force. The new commit's sha; None in a dry run."""
-        from github import InputGitTreeElement
+        from github import GithubException
 
         branch = str((raw(pr, "head") or {}).get("ref") or "")
         message = commit_message(fixed.codes, self.commenter)
@@ -156,7 +157,20 @@ class FixCommand:
             self._planned(f"POST git commit {message.splitlines()[0]}")
             self._planned(f"PATCH git ref heads/{branch} (force: false)")
             return None
-        head = gh.get_repo(found.head_repo)
+        try:
+            return self._write_commit(gh.get_repo(found.head_repo), found, branch, message, fixed)
+        except GithubException as exc:
+            if _status(exc) in (403, 404) and not rate_limited(exc):
+                hint = (": for a fork's pull request the action needs a github-token that may push to the fork"
+                        if (found.head_repo or "").casefold() != found.base_repo.casefold() else "")
+                raise PostError(f"the token may not write to {found.head_repo} ({_describe(exc)}); nothing was "
+                                f"committed{hint}") from None
+            raise
+
+    def _write_commit(self, head: Any, found: PullRequest, branch: str, message: str, fixed: FixedFiles) -> str:
+        """The Git Data writes on the head repository; the new commit's sha."""
+        from github import InputGitTreeElement
+
         retrying = self.poster._retrying
         base = retrying(lambda: head.get_git_commit(found.head_sha))
         elements = []
