@@ -7,6 +7,15 @@ request, its files, the head commit's blobs) but lists no pull request for a
 commit that lives only in the fork (`GET .../commits/SHA/pulls`), pages lists
 (`per_page`, `Link: rel="next"`), and answers `GET /user` with 403 for an
 Actions token (`actions_token`).
+
+For `/kdlint fix` it answers a collaborator's permission (`permissions`,
+login -> role: admin, maintain, write, triage or read; GitHub's
+`permission` field reads maintain as write and triage as read; an unknown
+login is a 404), keeps issue comments, and takes Git Data writes on the head
+repository (blobs, trees, commits); a ref update that is not a fast forward,
+or one told to fail (`ref_status`), is answered 422 as GitHub does, and one
+that succeeds moves the pull request's head and its files to the new commit;
+`forbid_writes` answers Git Data writes 403, as for a token that may not push.
 """
 
 from __future__ import annotations
@@ -65,6 +74,13 @@ class FakeGitHub:
     requests: list[Request] = field(default_factory=list)
     reject_comments_outside_patch: bool = True
     forbid_writes: bool = False
+    permissions: dict[str, str] = field(default_factory=dict)  # login -> role on the base repository
+    maintainer_can_modify: bool = False
+    issue_comments: list[dict[str, Any]] = field(default_factory=list)
+    git_blobs: dict[str, bytes] = field(default_factory=dict)  # blobs written through the API, by sha
+    git_trees: dict[str, dict[str, Any]] = field(default_factory=dict)  # trees written: sha -> request body
+    git_commits: dict[str, dict[str, Any]] = field(default_factory=dict)  # commits written: sha -> request body
+    ref_status: int = 0  # answer the next ref update with this status (0: as GitHub would)
     url: str = ""
     _next_id: int = 100
 
@@ -80,11 +96,21 @@ class FakeGitHub:
         return f"{self.owner}/{self.name}"
 
     @property
+    def head_path(self) -> str:
+        return f"/repos/{self.head_repo or self.full_name}"
+
+    @property
+    def head_tree(self) -> str:
+        return hashlib.sha1(b"tree of " + self.head_sha.encode()).hexdigest()
+
+    @property
     def fork(self) -> bool:
         return bool(self.head_repo) and self.head_repo != self.full_name
 
     def _pull(self) -> dict[str, Any]:
         return {"number": self.number, "url": f"{self.url}{self.repo_path}/pulls/{self.number}", "state": "open",
+                "issue_url": f"{self.url}{self.repo_path}/issues/{self.number}",
+                "maintainer_can_modify": self.maintainer_can_modify,
                 "head": {"sha": self.head_sha, "ref": "feature", "repo": {"full_name": self.head_repo or self.full_name}},
                 "base": {"sha": self.base_sha, "ref": "main", "repo": {"full_name": self.full_name}}}
 
@@ -187,11 +213,84 @@ class FakeGitHub:
             if status >= 500:
                 return status, {"message": "Server Error"}, {"Retry-After": "0"}
             return 200, review, {}
+        answer = self._fix_command(method, path, body)
+        if answer is not None:
+            return answer
         m = re.fullmatch(rf"{self.repo_path}/pulls/comments/(\d+)", path)
         if method == "DELETE" and m:
             self.comments = [c for c in self.comments if c["id"] != int(m.group(1))]
             return 204, None, {}
         return 404, {"message": f"Not Found: {method} {path}"}, {}
+
+    def _fix_command(self, method: str, path: str, body: Any) -> tuple[int, Any, dict[str, str]] | None:
+        """The endpoints `/kdlint fix` uses: permissions, issue comments, the head repository's Git Data."""
+        m = re.fullmatch(rf"{self.repo_path}/collaborators/([^/]+)/permission", path)
+        if method == "GET" and m:
+            role = self.permissions.get(m.group(1))
+            if role is None:
+                return 404, {"message": "Not Found"}, {}
+            level = {"maintain": "write", "triage": "read"}.get(role, role)
+            return 200, {"permission": level, "role_name": role, "user": {"login": m.group(1)}}, {}
+        issue = f"{self.repo_path}/issues/{self.number}/comments"
+        if method == "GET" and path == issue:
+            return 200, self.issue_comments, {}
+        if method == "POST" and path == issue:
+            self._next_id += 1
+            comment = {"id": self._next_id, "body": body["body"], "user": {"login": self.login},
+                       "url": f"{self.url}{self.repo_path}/issues/comments/{self._next_id}",
+                       "html_url": f"https://github.com/{self.full_name}/pull/{self.number}"}
+            self.issue_comments.append(comment)
+            return 201, comment, {}
+        git = f"{self.head_path}/git"
+        if self.forbid_writes and method in ("POST", "PATCH") and path.startswith(f"{git}/"):
+            return 403, {"message": "Resource not accessible by integration"}, {}
+        if method == "GET" and path == f"{git}/commits/{self.head_sha}":
+            return 200, self._commit_json(self.head_sha, self.head_tree, [], "the head"), {}
+        if method == "POST" and path == f"{git}/blobs":
+            content = base64.b64decode(body["content"]) if body["encoding"] == "base64" else body["content"].encode()
+            sha = self.blob_sha(content)
+            self.git_blobs[sha] = content
+            return 201, {"sha": sha, "url": f"{self.url}{git}/blobs/{sha}"}, {}
+        if method == "POST" and path == f"{git}/trees":
+            sha = hashlib.sha1(json.dumps(body, sort_keys=True).encode()).hexdigest()
+            self.git_trees[sha] = body
+            return 201, {"sha": sha, "url": f"{self.url}{git}/trees/{sha}", "tree": body["tree"],
+                         "truncated": False}, {}
+        if method == "POST" and path == f"{git}/commits":
+            sha = hashlib.sha1(json.dumps(body, sort_keys=True).encode()).hexdigest()
+            self.git_commits[sha] = body
+            return 201, self._commit_json(sha, body["tree"], body["parents"], body["message"]), {}
+        m = re.fullmatch(rf"{git}/refs/heads/(.+)", path)
+        if method == "PATCH" and m and m.group(1) == "feature":
+            return self._update_ref(body)
+        return None
+
+    def _commit_json(self, sha: str, tree: str, parents: list[str], message: str) -> dict[str, Any]:
+        git = f"{self.url}{self.head_path}/git"
+        return {"sha": sha, "url": f"{git}/commits/{sha}", "message": message,
+                "tree": {"sha": tree, "url": f"{git}/trees/{tree}"},
+                "parents": [{"sha": p, "url": f"{git}/commits/{p}"} for p in parents],
+                "author": {"name": "kdlint", "email": "kdlint@example.com", "date": "2026-01-01T00:00:00Z"},
+                "committer": {"name": "kdlint", "email": "kdlint@example.com", "date": "2026-01-01T00:00:00Z"}}
+
+    def _update_ref(self, body: dict[str, Any]) -> tuple[int, Any, dict[str, str]]:
+        """Move the branch to a commit written here, fast forward only unless forced; the pull request follows."""
+        commit = self.git_commits.get(body["sha"])
+        status, self.ref_status = self.ref_status, 0
+        if status == 0 and commit is None:
+            status = 422
+        if status == 0 and not body.get("force") and self.head_sha not in commit["parents"]:
+            status = 422
+        if status:
+            return status, {"message": "Update is not a fast forward",
+                            "documentation_url": "https://docs.github.com/rest/git/refs#update-a-reference"}, {}
+        tree = self.git_trees[commit["tree"]]
+        for element in tree["tree"]:
+            self.head_files[element["path"]] = self.git_blobs[element["sha"]]
+        self.head_sha = body["sha"]
+        return 200, {"ref": "refs/heads/feature", "url": f"{self.url}{self.head_path}/git/refs/heads/feature",
+                     "object": {"sha": body["sha"], "type": "commit",
+                                "url": f"{self.url}{self.head_path}/git/commits/{body['sha']}"}}, {}
 
 
 def serve(fake: FakeGitHub) -> tuple[ThreadingHTTPServer, threading.Thread]:

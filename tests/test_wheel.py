@@ -228,3 +228,34 @@ def test_the_actions_review_step_runs_in_a_repository_without_kdlint(installed: 
     assert done.stderr.splitlines()[-1] == "kdlint review: posted a review: 2 inline comments, 0 in the body"
     assert sorted(c["line"] for c in github.comments) == [7, 8]
     assert list(empty.iterdir()) == []  # nothing checked out, nothing written
+
+
+def test_the_actions_fix_step_commits_a_forks_fixes_from_the_installed_wheel(installed: Installed, tmp_path: Path,
+                                                                              github: FakeGitHub) -> None:
+    """The fix step of action.yml, run as Actions runs it, from the installed wheel in an empty directory: a
+    maintainer's `/kdlint fix` on a fork that allows maintainer edits becomes one commit on the fork's branch."""
+    import yaml
+
+    action = yaml.safe_load((Path(__file__).resolve().parent.parent / "action.yml").read_text(encoding="utf-8"))
+    (step,) = [s for s in action["runs"]["steps"] if s.get("if") == "inputs.mode == 'fix'"]
+    github.head_sha, github.head_repo, github.maintainer_can_modify = "d" * 40, "stranger/list", True
+    github.permissions = {"maintainer": "write"}
+    github.head_files = {"README.md": LIST.encode()}
+    github.patches = {"README.md": "@@ -0,0 +1,6 @@\n+" + "\n+".join(LIST.splitlines())}
+    empty = tmp_path / "list-repository"
+    empty.mkdir()
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "KDLINT_"))}
+    env = {**clean, "PATH": f"{installed.bin}{os.pathsep}{os.environ['PATH']}", "GITHUB_REPOSITORY": "octo/list",
+           "GITHUB_API_URL": github.url, "GITHUB_TOKEN": "ghs_SECRET0123456789", "KDLINT_PR": "7",
+           "KDLINT_COMMENTER": "maintainer"}
+    done = subprocess.run(["bash", "-c", step["run"]], cwd=empty, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "SECRET" not in done.stdout + done.stderr
+    (commit,) = github.git_commits.values()
+    assert commit["parents"] == ["d" * 40]
+    assert github.head_files["README.md"] == FIXED.encode()
+    assert [r.path for r in github.writes() if r.method == "PATCH"] == ["/repos/stranger/list/git/refs/heads/feature"]
+    (comment,) = github.issue_comments
+    assert comment["body"].startswith("**kdlint** committed 2 safe fixes")
+    assert list(empty.iterdir()) == []

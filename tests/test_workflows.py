@@ -6,9 +6,9 @@ Three layers, none of which uses the network:
   schemas it ships (``--builtin-schema``: vendored in the package, no download);
 * zizmor audits them with ``--offline`` (no online audits, no GitHub API) and
   must report nothing of medium severity or above; the one finding the review
-  workflow accepts on purpose (``dangerous-triggers`` on the pull_request_target
-  trigger of kdlint-review.yml) is suppressed by an inline comment that explains
-  why, and a test keeps it the only suppression;
+  workflow accepts on purpose (``dangerous-triggers`` on its pull_request_target
+  and issue_comment triggers, kdlint-review.yml) is suppressed by inline comments
+  that explain why, and a test keeps it the only suppression;
 * PyYAML asserts the promises made in the files' comments directly.
 
 The tool-based tests skip when check-jsonschema or zizmor is not installed.
@@ -279,7 +279,7 @@ def test_action_installs_kdlint_from_its_own_path_only() -> None:
     assert '"$KDLINT_ACTION_PATH"' in installs[0]["run"]
     check = _step_named(action, "check --output-format github")
     assert check["if"] == "inputs.mode == 'check'"
-    review = _step_named(action, 'review --repo "$GITHUB_REPOSITORY" --pr "$KDLINT_PR"')
+    review = _step_named(action, 'review --repo "$GITHUB_REPOSITORY" --pr "$KDLINT_PR" --head-sha')
     assert review["if"] == "inputs.mode == 'review'"
     assert review["env"] == {"GITHUB_TOKEN": "${{ inputs.github-token }}",
                              "KDLINT_PR": "${{ github.event.pull_request.number }}",
@@ -287,6 +287,13 @@ def test_action_installs_kdlint_from_its_own_path_only() -> None:
                              "KDLINT_HEAD_REPO": "${{ github.event.pull_request.head.repo.full_name }}",
                              "KDLINT_FAIL_ON_FINDINGS": "${{ inputs.fail-on-findings }}"}
     assert '--head-sha "$KDLINT_HEAD_SHA"' in review["run"] and '--head-repo "$KDLINT_HEAD_REPO"' in review["run"]
+    fix = _step_named(action, '--fix-command --commenter "$KDLINT_COMMENTER"')
+    assert fix["if"] == "inputs.mode == 'fix'"
+    assert fix["env"] == {"GITHUB_TOKEN": "${{ inputs.github-token }}",
+                          "KDLINT_PR": "${{ github.event.issue.number }}",
+                          "KDLINT_COMMENTER": "${{ github.event.comment.user.login }}"}
+    assert ('kdlint review --repo "$GITHUB_REPOSITORY" --pr "$KDLINT_PR" --fix-command --commenter '
+            '"$KDLINT_COMMENTER"') in fix["run"]
     for _, step in _steps(action):
         if "run" in step:
             assert step.get("shell") == "bash"
@@ -295,19 +302,28 @@ def test_action_installs_kdlint_from_its_own_path_only() -> None:
 def test_review_runs_nothing_of_the_pull_request() -> None:
     review = _load(REVIEW)
     on = _on(review)
-    assert list(on) == ["pull_request_target"]
+    assert list(on) == ["pull_request_target", "issue_comment"]
     assert on["pull_request_target"]["paths"] == ["**.md"]
-    assert review["concurrency"]["group"] == "${{ github.workflow }}-${{ github.event.pull_request.number }}"
-    (job,) = review["jobs"].values()
+    assert on["issue_comment"] == {"types": ["created"]}
+    assert "concurrency" not in review  # per job: a comment must not cancel a review in progress
+    assert list(review["jobs"]) == ["review", "fix"]
+    job, fix = review["jobs"]["review"], review["jobs"]["fix"]
+    assert job["if"] == "github.event_name == 'pull_request_target'"
+    assert job["concurrency"] == {"group": "${{ github.workflow }}-review-${{ github.event.pull_request.number }}",
+                                  "cancel-in-progress": True}
     assert job["permissions"] == {"contents": "read", "pull-requests": "write"}
-    assert job["timeout-minutes"] == 10
-    steps = [step for _, step in _steps(review)]
-    # One checkout, of the base branch (the trigger's default: no ref, no repository), and no script at all:
-    # the action installs kdlint from that checkout and reads the pull request through the API.
-    checkout, action = steps
-    assert _is_checkout(checkout) and set(checkout.get("with") or {}) == {"persist-credentials"}
-    assert action["uses"] == "./" and action["with"] == {"mode": "review"}
-    assert not [step for step in steps if "run" in step]
+    assert fix["if"] == "github.event.issue.pull_request && startsWith(github.event.comment.body, '/kdlint fix')"
+    assert fix["concurrency"] == {"group": "${{ github.workflow }}-fix-${{ github.event.issue.number }}",
+                                  "cancel-in-progress": False}
+    assert fix["permissions"] == {"contents": "write", "pull-requests": "write"}
+    for one, mode in ((job, "review"), (fix, "fix")):
+        assert one["timeout-minutes"] == 10
+        # One checkout, of the base branch (the trigger's default: no ref, no repository), and no script at
+        # all: the action installs kdlint from that checkout and reads the pull request through the API.
+        checkout, action = one["steps"]
+        assert _is_checkout(checkout) and set(checkout.get("with") or {}) == {"persist-credentials"}
+        assert action["uses"] == "./" and action["with"] == {"mode": mode}
+        assert not [step for step in one["steps"] if "run" in step]
 
 
 def _readme_workflow() -> dict[str, Any]:
@@ -318,12 +334,16 @@ def _readme_workflow() -> dict[str, Any]:
 
 def test_the_readmes_review_workflow_is_this_repositorys_with_the_released_action() -> None:
     copied, ours = _readme_workflow(), _load(REVIEW)
-    for key in (True, "permissions", "concurrency"):
+    for key in (True, "permissions"):
         assert copied[key] == ours[key]
-    (job,), (own,) = copied["jobs"].values(), ours["jobs"].values()
-    assert {k: v for k, v in job.items() if k != "steps"} == {k: v for k, v in own.items() if k not in ("steps", "name")}
-    (step,) = job["steps"]  # no checkout at all in a list repository
-    assert re.fullmatch(r"kdlint/kdlint@v\d+\.\d+\.\d+", step["uses"]) and step["with"] == {"mode": "review"}
+    assert "concurrency" not in copied
+    assert list(copied["jobs"]) == list(ours["jobs"]) == ["review", "fix"]
+    for job_id, mode in (("review", "review"), ("fix", "fix")):
+        job, own = copied["jobs"][job_id], ours["jobs"][job_id]
+        assert {k: v for k, v in job.items() if k != "steps"} == {k: v for k, v in own.items()
+                                                                  if k not in ("steps", "name")}
+        (step,) = job["steps"]  # no checkout at all in a list repository
+        assert re.fullmatch(r"kdlint/kdlint@v\d+\.\d+\.\d+", step["uses"]) and step["with"] == {"mode": mode}
 
 
 def test_the_readmes_review_workflow_passes_the_schema_and_zizmor(tmp_path: Path) -> None:

@@ -30,6 +30,10 @@ def _repository(value: str | None, option: str) -> str | None:
               help="The head repository the triggering event names; another one is an error.")
 @click.option("--dry-run", is_flag=True, help="Print the requests that would change anything; send none of them.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when the changed lines have findings (errors still exit 2).")
+@click.option("--fix-command", "fix_command", is_flag=True,
+              help="Answer a `/kdlint fix` comment: commit the safe fixes to the pull request's branch (when "
+                   "--commenter may write to the repository), then review the new head.")
+@click.option("--commenter", "commenter", metavar="LOGIN", help="With --fix-command: who wrote the comment.")
 @click.option("--prepare", "prepare_to", type=click.Path(dir_okay=False, path_type=Path), metavar="OUT.json",
               help="Instead: lint the changed Markdown of the checked-out head and write the review payload.")
 @click.option("--diff-base", "diff_base", metavar="REF",
@@ -37,11 +41,12 @@ def _repository(value: str | None, option: str) -> str | None:
 @click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
               help="With --prepare: use this configuration file for every file.")
 def review(paths: tuple[str, ...], repo_name: str | None, pr_number: int | None, head_sha: str | None,
-           head_repo: str | None, dry_run: bool, exit_zero: bool, prepare_to: Path | None, diff_base: str | None,
-           config: Path | None) -> None:
+           head_repo: str | None, dry_run: bool, exit_zero: bool, fix_command: bool, commenter: str | None,
+           prepare_to: Path | None, diff_base: str | None, config: Path | None) -> None:
     """Review a pull request: read it through the GitHub API as data (no checkout), lint its changed Markdown
     with the base branch's configuration, and post one review (GITHUB_TOKEN). With --prepare, write the
-    review payload of a local checkout instead. Exits 1 when the changed lines have findings."""
+    review payload of a local checkout instead. Exits 1 when the changed lines have findings. With
+    --fix-command --commenter LOGIN, answer LOGIN's `/kdlint fix` comment instead (exit 0 unless it fails)."""
     if prepare_to is not None:
         _prepare(paths, prepare_to, diff_base, config)
         return
@@ -59,6 +64,9 @@ def review(paths: tuple[str, ...], repo_name: str | None, pr_number: int | None,
         raise InputError("no pull request: give --pr N (or run on a pull_request_target event)")
     if head_sha is not None and not re.fullmatch(r"[0-9a-f]{40}", head_sha):
         raise InputError(f"--head-sha {head_sha!r} is not a commit id")
+    if fix_command or commenter is not None:
+        _fix(repository, number, commenter, fix_command, dry_run)
+        return
     try:
         outcome = review_pull_request(repository, number, os.environ.get("GITHUB_TOKEN") or None,
                                       os.environ.get("GITHUB_API_URL") or "https://api.github.com",
@@ -73,6 +81,27 @@ def review(paths: tuple[str, ...], repo_name: str | None, pr_number: int | None,
         click.echo(f"kdlint review: {message}", err=True)
     if outcome.findings and not exit_zero:
         click.get_current_context().exit(1)
+
+
+def _fix(repository: str, number: int, commenter: str | None, fix_command: bool, dry_run: bool) -> None:
+    """`--fix-command`: answer `commenter`'s `/kdlint fix` on pull request `number`."""
+    from ..review.fix_command import LOGIN, fix_pull_request
+    from ..review.post import PostError
+
+    if not fix_command:
+        raise InputError("--commenter goes with --fix-command")
+    if commenter is None:
+        raise InputError("--fix-command needs --commenter LOGIN: who wrote the comment")
+    if not LOGIN.fullmatch(commenter):
+        raise InputError(f"--commenter {commenter!r} is not a GitHub login")
+    try:
+        outcome = fix_pull_request(repository, number, commenter, os.environ.get("GITHUB_TOKEN") or None,
+                                   os.environ.get("GITHUB_API_URL") or "https://api.github.com", dry_run=dry_run,
+                                   echo=lambda line: click.echo(line))
+    except PostError as exc:
+        raise InputError(str(exc)) from None
+    for message in outcome.messages:
+        click.echo(f"kdlint review: {message}", err=True)
 
 
 def _prepare(paths: tuple[str, ...], target: Path, diff_base: str | None, config: Path | None) -> None:
