@@ -186,10 +186,9 @@ def _fix_source(source: SourceText, linter: Linter, unsafe: bool) -> FixResult:
             continue  # the refused fixes are left out of the next selection
         passes += 1
         applied += len(chosen)
-        for diagnostic, _ in chosen:
-            codes[diagnostic.code] += 1
-            dropped += _dropped([(diagnostic, [])])
-            rewrites.update(_rewrites([(diagnostic, [])]))
+        codes.update(diagnostic.code for diagnostic, _ in chosen)
+        dropped += _dropped(chosen)
+        rewrites.update(_rewrites(chosen))
         text = apply_edits(source.text, [edit for _, edits in chosen for edit in edits])
         if text == source.text:
             break

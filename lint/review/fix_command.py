@@ -19,22 +19,18 @@ from __future__ import annotations
 
 import base64
 import re
-import tempfile
 import time
 import urllib.parse
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from ..engine import Linter
 from ..fixer import ContentLossError, fix_source
-from ..settings import ConfigFinder
 from .payload import ReviewPayload
 from .post import (ATTEMPTS, Outcome, Poster, PostError, _code_span, _describe, _status, client, rate_limited, raw,
                    review_pull_request)
-from .remote import PullRequest, Superseded, _blob, _configuration, _markdown, _safe_relative, describe, verify
+from .remote import PullRequest, Superseded, changed_files, describe, verify
 
 WRITERS = frozenset({"admin", "maintain", "write"})
 LOGIN = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\[bot\])?\Z")  # a GitHub login, an app's with [bot]
@@ -101,25 +97,16 @@ def refusal(repo: Any, pr: Any, found: PullRequest, commenter: str) -> str | Non
 def fixed_files(repo: Any, pr: Any, found: PullRequest) -> FixedFiles:
     """The changed Markdown files at the head, fixed with the safe fixes under the base commit's configuration;
     only the files the fixes change."""
-    items = [f for f in pr.get_files() if _markdown(str(raw(f, "filename"))) and raw(f, "status") != "removed"]
-    names = [str(raw(f, "filename")) for f in items]
     result = FixedFiles()
-    with tempfile.TemporaryDirectory(prefix="kdlint-fix-") as scratch:
-        root = Path(scratch)
-        _configuration(repo, found.base_sha, names, root)
-        finder = ConfigFinder(root=root)
-        for item, name in zip(items, names):
-            path = root / _safe_relative(name)
-            settings = finder.settings_for(path)
-            source = _blob(repo, str(raw(item, "sha")), name, settings.max_file_size)
-            try:
-                fixed = fix_source(source, Linter.for_file(settings, path))
-            except ContentLossError:
-                result.refused.append(name)
-                continue
-            content = fixed.source.to_bytes()
-            if content != source.to_bytes():
-                result.files.append(FixedFile(name, content, Counter(fixed.codes)))
+    for changed in changed_files(repo, pr, found):
+        try:
+            fixed = fix_source(changed.source, changed.linter)
+        except ContentLossError:
+            result.refused.append(changed.name)
+            continue
+        content = fixed.source.to_bytes()
+        if content != changed.source.to_bytes():
+            result.files.append(FixedFile(changed.name, content, Counter(fixed.codes)))
     return result
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -107,11 +108,19 @@ def _blob(repo: Any, sha: str, name: str, limit: int) -> SourceText:
     return SourceText.from_bytes(base64.b64decode(raw(blob, "content") or ""), name=name)
 
 
-def remote_payload(repo: Any, pr: Any, found: PullRequest) -> ReviewPayload:
-    """Lint the changed Markdown files of `pr` at its head, with the base commit's configuration."""
+@dataclass(frozen=True)
+class ChangedFile:
+    name: str
+    source: SourceText  # at the head commit
+    linter: Linter  # under the base commit's configuration
+    patch: str | None  # GitHub's patch; None for a very large diff
+
+
+def changed_files(repo: Any, pr: Any, found: PullRequest) -> Iterator[ChangedFile]:
+    """The Markdown files `pr` adds or changes, read at its head, each with the linter the base commit's
+    configuration gives it."""
     files = [f for f in pr.get_files() if _markdown(str(raw(f, "filename"))) and raw(f, "status") != "removed"]
     names = [str(raw(f, "filename")) for f in files]
-    findings: list[ReviewFinding] = []
     with tempfile.TemporaryDirectory(prefix="kdlint-review-") as scratch:
         root = Path(scratch)
         _configuration(repo, found.base_sha, names, root)
@@ -120,11 +129,19 @@ def remote_payload(repo: Any, pr: Any, found: PullRequest) -> ReviewPayload:
             path = root / _safe_relative(name)
             settings = finder.settings_for(path)
             source = _blob(repo, str(raw(item, "sha")), name, settings.max_file_size)
-            patch = raw(item, "patch")
-            if patch:
-                added, hunks = parse_hunks(patch)
-                change = FileChange(added=frozenset(added), hunks=frozenset(hunks))
-            else:  # GitHub leaves the patch out of a very large diff: judge every line, comment on none
-                change = FileChange(added=frozenset(range(1, source.line_count + 1)))
-            findings += review_findings(name, source, Linter.for_file(settings, path), change)
+            yield ChangedFile(name, source, Linter.for_file(settings, path), raw(item, "patch"))
+
+
+def remote_payload(repo: Any, pr: Any, found: PullRequest) -> ReviewPayload:
+    """Lint the changed Markdown files of `pr` at its head, with the base commit's configuration."""
+    names: list[str] = []
+    findings: list[ReviewFinding] = []
+    for changed in changed_files(repo, pr, found):
+        names.append(changed.name)
+        if changed.patch:
+            added, hunks = parse_hunks(changed.patch)
+            change = FileChange(added=frozenset(added), hunks=frozenset(hunks))
+        else:  # GitHub leaves the patch out of a very large diff: judge every line, comment on none
+            change = FileChange(added=frozenset(range(1, changed.source.line_count + 1)))
+        findings += review_findings(changed.name, changed.source, changed.linter, change)
     return ReviewPayload(head_sha=found.head_sha, base=found.base_sha, files=names, findings=findings)
