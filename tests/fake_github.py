@@ -81,6 +81,8 @@ class FakeGitHub:
     git_trees: dict[str, dict[str, Any]] = field(default_factory=dict)  # trees written: sha -> request body
     git_commits: dict[str, dict[str, Any]] = field(default_factory=dict)  # commits written: sha -> request body
     ref_status: int = 0  # answer the next ref update with this status (0: as GitHub would)
+    modes: dict[str, str] = field(default_factory=dict)  # filename -> mode in the head tree (else 100644)
+    branch_sha: str = ""  # the head branch's tip, when it moved on from head_sha
     url: str = ""
     _next_id: int = 100
 
@@ -102,6 +104,32 @@ class FakeGitHub:
     @property
     def head_tree(self) -> str:
         return hashlib.sha1(b"tree of " + self.head_sha.encode()).hexdigest()
+
+    def tree_sha(self, directory: str) -> str:
+        """The head commit's tree of `directory` ("" the root)."""
+        return self.head_tree if not directory else hashlib.sha1(f"{self.head_tree}/{directory}".encode()).hexdigest()
+
+    def _tree_json(self, sha: str, git: str) -> dict[str, Any] | None:
+        """A tree of the head commit, one directory deep, as GET /git/trees/{sha} answers."""
+        directories = {""} | {name.rsplit("/", 1)[0] for name in self.head_files if "/" in name}
+        directories |= {d.rsplit("/", 1)[0] for d in list(directories) if "/" in d}
+        (directory,) = [d for d in directories if self.tree_sha(d) == sha] or [None]
+        if directory is None:
+            return None
+        prefix = f"{directory}/" if directory else ""
+        entries: dict[str, dict[str, Any]] = {}
+        for name, content in sorted(self.head_files.items()):
+            if not name.startswith(prefix):
+                continue
+            first, _, rest = name[len(prefix):].partition("/")
+            if rest:
+                entries[first] = {"path": first, "mode": "040000", "type": "tree",
+                                  "sha": self.tree_sha(prefix + first), "url": f"{self.url}{git}/trees/"}
+            else:
+                entries[first] = {"path": first, "mode": self.modes.get(name, "100644"), "type": "blob",
+                                  "sha": self.blob_sha(content), "size": len(content),
+                                  "url": f"{self.url}{git}/blobs/{self.blob_sha(content)}"}
+        return {"sha": sha, "url": f"{self.url}{git}/trees/{sha}", "tree": list(entries.values()), "truncated": False}
 
     @property
     def fork(self) -> bool:
@@ -244,8 +272,15 @@ class FakeGitHub:
         git = f"{self.head_path}/git"
         if self.forbid_writes and method in ("POST", "PATCH") and path.startswith(f"{git}/"):
             return 403, {"message": "Resource not accessible by integration"}, {}
-        if method == "GET" and path == f"{git}/commits/{self.head_sha}":
-            return 200, self._commit_json(self.head_sha, self.head_tree, [], "the head"), {}
+        for reads in (git, f"{self.repo_path}/git"):  # a pull request's commits are in the base repository too
+            if method == "GET" and path == f"{reads}/commits/{self.head_sha}":
+                return 200, self._commit_json(self.head_sha, self.head_tree, [], "the head"), {}
+            m = re.fullmatch(rf"{reads}/trees/([0-9a-f]{{40}})", path)
+            tree = self._tree_json(m.group(1), reads) if method == "GET" and m else None
+            if tree is not None:
+                return 200, tree, {}
+        if method == "GET" and path == f"{git}/ref/heads/feature":
+            return 200, self._ref_json(), {}
         if method == "POST" and path == f"{git}/blobs":
             content = base64.b64decode(body["content"]) if body["encoding"] == "base64" else body["content"].encode()
             sha = self.blob_sha(content)
@@ -287,10 +322,15 @@ class FakeGitHub:
         tree = self.git_trees[commit["tree"]]
         for element in tree["tree"]:
             self.head_files[element["path"]] = self.git_blobs[element["sha"]]
+            self.modes[element["path"]] = element["mode"]
         self.head_sha = body["sha"]
-        return 200, {"ref": "refs/heads/feature", "url": f"{self.url}{self.head_path}/git/refs/heads/feature",
-                     "object": {"sha": body["sha"], "type": "commit",
-                                "url": f"{self.url}{self.head_path}/git/commits/{body['sha']}"}}, {}
+        return 200, self._ref_json(), {}
+
+    def _ref_json(self) -> dict[str, Any]:
+        """The head branch, as GET /git/ref/heads/feature and PATCH /git/refs/heads/feature answer."""
+        git, tip = f"{self.url}{self.head_path}/git", self.branch_sha or self.head_sha
+        return {"ref": "refs/heads/feature", "node_id": "REF_feature", "url": f"{git}/refs/heads/feature",
+                "object": {"sha": tip, "type": "commit", "url": f"{git}/commits/{tip}"}}
 
 
 def serve(fake: FakeGitHub) -> tuple[ThreadingHTTPServer, threading.Thread]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -152,6 +153,39 @@ def test_a_branch_that_moved_on_is_one_line_and_nothing_else_is_written(github: 
     assert TOKEN not in out + err
 
 
+def test_a_branch_found_moved_on_before_writing_gets_nothing_written(github: FakeGitHub, capsys) -> None:
+    github.branch_sha = "e" * 40  # pushed to after the pull request was read
+    code, _, err = _fix(capsys, "maintainer")
+    assert code == 2
+    assert err == ("kdlint: error: the branch feature moved on while kdlint fixed it; nothing was committed to it "
+                   "(run /kdlint fix again)\n")
+    assert github.writes() == []
+
+
+def test_the_files_mode_is_kept(github: FakeGitHub, capsys) -> None:
+    github.head_files = {"docs/lists/README.md": README.encode(), "docs/other.txt": b"x"}
+    github.patches = {"docs/lists/README.md": PATCH}
+    github.modes = {"docs/lists/README.md": "100755"}
+    code, _, err = _fix(capsys, "maintainer")
+    assert code == 0, err
+    (tree,) = [r.body for r in github.writes() if r.path.endswith("/git/trees")]
+    assert [(e["path"], e["mode"]) for e in tree["tree"]] == [("docs/lists/README.md", "100755")]
+    assert github.head_files["docs/lists/README.md"] == fix_source(SourceText.from_bytes(README.encode())).source.to_bytes()
+
+
+def test_a_symbolic_link_is_left_as_it_is(github: FakeGitHub, capsys) -> None:
+    github.head_files = {"README.md": README.encode(), "mirror.md": README.encode()}
+    github.patches = {"README.md": PATCH, "mirror.md": PATCH}
+    github.modes = {"mirror.md": "120000"}
+    code, _, err = _fix(capsys, "maintainer")
+    assert code == 0, err
+    (tree,) = [r.body for r in github.writes() if r.path.endswith("/git/trees")]
+    assert [e["path"] for e in tree["tree"]] == ["README.md"]
+    (comment,) = _comments(github)
+    assert comment.endswith(" (`mirror.md` left as it is: a symbolic link, whose target kdlint does not follow); "
+                            "the review of the new head follows.")
+
+
 def test_a_token_that_may_not_push_to_the_fork_is_one_line(github: FakeGitHub, capsys) -> None:
     github.head_repo = "stranger/list"
     github.maintainer_can_modify = True
@@ -184,3 +218,39 @@ def test_bad_fix_options_are_one_line(github: FakeGitHub, args: list[str], messa
     assert code == 2
     assert err == f"kdlint: error: {message}\n"
     assert github.writes() == []
+
+
+def _event(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str, login: str) -> None:
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps({"action": "created", "issue": {"number": 7, "pull_request": {}},
+                                 "comment": {"body": body, "user": {"login": login}}}))
+    monkeypatch.setenv("GITHUB_EVENT_PATH", str(event))
+
+
+@pytest.mark.parametrize("body", ["/kdlint fixes", "/kdlint fix-it", "please /kdlint fix", "> /kdlint fix\n\nok?"])
+def test_a_comment_that_is_not_exactly_the_command_does_nothing(github: FakeGitHub, capsys, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch, body: str) -> None:
+    _event(tmp_path, monkeypatch, body, "maintainer")
+    code, _, err = _fix(capsys, "maintainer")
+    assert code == 0
+    assert err == ("kdlint review: the comment is not /kdlint fix (its first line must be exactly that); "
+                   "nothing to do\n")
+    assert github.requests == []
+
+
+def test_the_command_may_have_more_lines_after_it(github: FakeGitHub, capsys, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    _event(tmp_path, monkeypatch, "  /kdlint fix  \r\nthanks!", "maintainer")
+    code, _, err = _fix(capsys, "maintainer")
+    assert code == 0, err
+    assert len([w for w in github.writes() if w.path.endswith("/git/commits")]) == 1
+
+
+def test_a_commenter_other_than_the_events_author_is_an_error(github: FakeGitHub, capsys, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    _event(tmp_path, monkeypatch, "/kdlint fix", "reader")
+    code, _, err = _fix(capsys, "maintainer")
+    assert code == 2
+    assert err == "kdlint: error: --commenter maintainer did not write the comment of the event (its author is 'reader')\n"
+    assert github.requests == []
+

@@ -14,7 +14,7 @@ from fake_github import FakeGitHub, serve
 from kdlint.cli import main
 from kdlint.review.payload import ReviewFinding, ReviewPayload
 from kdlint.schemas import schema_text
-from kdlint.review.post import escape, fence, post
+from kdlint.review.post import _code_span, escape, fence, post
 
 REPO = Path(__file__).resolve().parent.parent
 HEAD = "a" * 40
@@ -149,7 +149,11 @@ def test_dry_run_sends_no_write(github: FakeGitHub) -> None:
 
 def test_escaping_and_fences() -> None:
     assert escape("see @admin <script>alert(1)</script> [x](javascript:y) ![i](http://t)") == (
-        "see @\u200badmin &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\[x\\]\\(javascript:y\\) \\!\\[i\\]\\(http://t\\)")
+        "see @\u200badmin &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\[x\\]\\(javascript:y\\) \\!\\[i\\]\\(http\u200b://t\\)")
+    # What GitHub links after rendering or despite an escape: e-mail, references, bare URLs, www.
+    assert escape("a@b.org octo/list#12 https://evil.example WWW.evil.example") == (
+        "a@\u200bb.org octo/list\\#\u200b12 https\u200b://evil.example WWW\u200b.evil.example")
+    assert _code_span("docs/a\n\nb`.md") == "``docs/a  b`.md``"
     assert fence("a ```` b", "suggestion") == "`````suggestion\na ```` b\n`````"
 
 

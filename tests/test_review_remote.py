@@ -93,6 +93,16 @@ def test_another_head_repository_than_the_events_is_an_error(env: FakeGitHub, ca
     assert env.writes() == []
 
 
+def test_a_file_name_that_would_start_a_log_line_of_its_own_is_refused(env: FakeGitHub, capsys) -> None:
+    name = "docs/a\n::error title=forged::x.md"
+    env.head_files[name], env.patches[name] = README.encode(), PATCH
+    code, out, err = _review(capsys)
+    assert code == 2
+    assert err == ("kdlint: error: the pull request lists a file with an unusable path: "
+                   "'docs/a\\n::error title=forged::x.md'\n")
+    assert out == "" and env.writes() == []
+
+
 def test_files_are_read_across_pages(env: FakeGitHub, capsys) -> None:
     env.per_page = 2
     for i in range(5):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -259,3 +260,28 @@ def test_the_actions_fix_step_commits_a_forks_fixes_from_the_installed_wheel(ins
     (comment,) = github.issue_comments
     assert comment["body"].startswith("**kdlint** committed 2 safe fixes")
     assert list(empty.iterdir()) == []
+
+
+# Every behaviour of the review bot (issue 16) has a test in these modules; here they run against the wheel.
+REVIEW_TESTS = ("test_review.py", "test_review_faults.py", "test_review_remote.py", "test_fix_command.py")
+
+
+def test_the_review_bots_tests_pass_against_the_installed_wheel(installed: Installed) -> None:
+    """The review bot's own test modules, run by the wheel's venv: `kdlint` there is the installed package
+    (the checkout's code is in lint/, which no import can reach without an editable install)."""
+    from importlib.metadata import version
+
+    python = str(installed.bin / "python")
+    needed = [f"{name}=={version(name)}" for name in ("pytest", "jsonschema")]  # what the modules import
+    subprocess.run([python, "-m", "pip", "install", "-q", "--disable-pip-version-check", *needed], check=True,
+                   capture_output=True)
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "KDLINT_", "PYTHON"))}
+    where = subprocess.run([python, "-c", "import kdlint; print(kdlint.__file__)"], cwd=REPO, env=clean,
+                           check=True, capture_output=True, text=True).stdout
+    assert where.startswith(str(installed.bin.parent)), where
+    done = subprocess.run([python, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           *(str(REPO / "tests" / name) for name in REVIEW_TESTS)],
+                          cwd=REPO, env=clean, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    assert re.search(r"\b\d+ passed\b", done.stdout) and " failed" not in done.stdout, done.stdout[-2000:]
+

@@ -2,15 +2,16 @@
 
 Someone with write access to the base repository (GitHub's permission
 "admin" or "write"; the "maintain" role reads as "write") comments
-`/kdlint fix`; anyone else's command is answered with one line and changes
-nothing. A fork's pull request is changed only when its author allows edits
+`/kdlint fix` (the whole first line of the comment; run by the event, the
+comment and its author are read from it); anyone else's command is answered
+with one line and changes nothing. A fork's pull request is changed only when its author allows edits
 by maintainers (`maintainer_can_modify`). The changed Markdown files are read
 as in `kdlint.review.remote` (blobs at the head commit, the base commit's
 configuration), fixed with the safe fixes only, and written as ONE commit on
 the head branch through the Git Data API: blobs, a tree on the head commit's
-tree, a commit whose parent is the head commit, and a ref update without
-force (GitHub answers 422 when the branch moved on: nothing is committed
-then). The comment names the commit; the review of the new head follows.
+tree (each file keeps its mode; a symbolic link is left alone), a commit
+whose parent is the head commit, and a ref update without force (a branch
+that moved on, found before writing or answered 422, gets nothing). The comment names the commit; the review of the new head follows.
 Text from the pull request appears only in code spans; the token is never
 printed.
 """
@@ -20,7 +21,6 @@ from __future__ import annotations
 import base64
 import re
 import time
-import urllib.parse
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,7 +33,11 @@ from .post import (ATTEMPTS, Outcome, Poster, PostError, _code_span, _describe, 
 from .remote import PullRequest, Superseded, changed_files, describe, verify
 
 WRITERS = frozenset({"admin", "maintain", "write"})
+COMMAND = "/kdlint fix"  # the whole first line of the comment
 LOGIN = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\[bot\])?\Z")  # a GitHub login, an app's with [bot]
+
+
+REGULAR = frozenset({"100644", "100755"})  # the tree modes of a file (plain, executable); 120000 is a link
 
 
 @dataclass
@@ -41,12 +45,14 @@ class FixedFile:
     path: str
     content: bytes  # the fixed text, as `kdlint fix` writes it
     codes: Counter[str]
+    mode: str  # kept as the head tree has it
 
 
 @dataclass
 class FixedFiles:
     files: list[FixedFile] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # files left as they are: fixing them would lose content
+    links: list[str] = field(default_factory=list)  # symbolic links: their blob is a path, not the list
 
     @property
     def codes(self) -> Counter[str]:
@@ -98,6 +104,7 @@ def fixed_files(repo: Any, pr: Any, found: PullRequest) -> FixedFiles:
     """The changed Markdown files at the head, fixed with the safe fixes under the base commit's configuration;
     only the files the fixes change."""
     result = FixedFiles()
+    tree: Tree | None = None
     for changed in changed_files(repo, pr, found):
         try:
             fixed = fix_source(changed.source, changed.linter)
@@ -105,9 +112,40 @@ def fixed_files(repo: Any, pr: Any, found: PullRequest) -> FixedFiles:
             result.refused.append(changed.name)
             continue
         content = fixed.source.to_bytes()
-        if content != changed.source.to_bytes():
-            result.files.append(FixedFile(changed.name, content, Counter(fixed.codes)))
+        if content == changed.source.to_bytes():
+            continue
+        tree = tree or Tree(repo, repo.get_git_commit(found.head_sha).tree.sha)
+        mode = tree.mode(changed.name)
+        if mode in REGULAR:
+            result.files.append(FixedFile(changed.name, content, Counter(fixed.codes), mode))
+        else:
+            result.links.append(changed.name)
     return result
+
+
+class Tree:
+    """The head commit's tree, read one directory at a time as paths ask for it."""
+
+    def __init__(self, repo: Any, sha: str) -> None:
+        self.repo = repo
+        self.root = sha
+        self.listed: dict[str, dict[str, Any]] = {}  # directory -> name -> PyGithub's GitTreeElement
+
+    def mode(self, path: str) -> str | None:
+        """The mode of the file at `path` ("100644", "100755", "120000" for a link); None if it is no blob."""
+        directory, _, name = path.rpartition("/")
+        entry = self._entries(directory).get(name)
+        return str(entry.mode) if entry is not None and entry.type == "blob" else None
+
+    def _entries(self, directory: str) -> dict[str, Any]:
+        if directory not in self.listed:
+            sha: str | None = self.root
+            if directory:
+                parent, _, name = directory.rpartition("/")
+                entry = self._entries(parent).get(name)
+                sha = entry.sha if entry is not None and entry.type == "tree" else None
+            self.listed[directory] = {} if sha is None else {e.path: e for e in self.repo.get_git_tree(sha).tree}
+        return self.listed[directory]
 
 
 @dataclass
@@ -156,25 +194,27 @@ class FixCommand:
 
     def _write_commit(self, head: Any, found: PullRequest, branch: str, message: str, fixed: FixedFiles) -> str:
         """The Git Data writes on the head repository; the new commit's sha."""
-        from github import InputGitTreeElement
+        from github import GithubException, InputGitTreeElement
 
         retrying = self.poster._retrying
+        moved = PostError(f"the branch {branch} moved on while kdlint fixed it; nothing was committed to it "
+                          "(run /kdlint fix again)")
+        ref = head.get_git_ref(f"heads/{branch}")
+        if retrying(lambda: ref.object.sha) != found.head_sha:  # the lazy ref, fetched
+            raise moved
         base = retrying(lambda: head.get_git_commit(found.head_sha))
         elements = []
         for item in fixed.files:
             encoded = base64.b64encode(item.content).decode("ascii")
             blob = retrying(lambda: head.create_git_blob(encoded, "base64"))
-            elements.append(InputGitTreeElement(item.path, "100644", "blob", sha=blob.sha))
+            elements.append(InputGitTreeElement(item.path, item.mode, "blob", sha=blob.sha))
         tree = retrying(lambda: head.create_git_tree(elements, base.tree))
         commit = retrying(lambda: head.create_git_commit(message, tree, [base]))
-        url = f"{head.url}/git/refs/heads/{urllib.parse.quote(branch, safe='/')}"
         try:
-            retrying(lambda: head._requester.requestJsonAndCheck("PATCH", url, input={"sha": commit.sha,
-                                                                                        "force": False}))
-        except Exception as exc:
-            if _status(exc) == 422:
-                raise PostError(f"the branch {branch} moved on while kdlint fixed it; nothing was committed to it "
-                                "(run /kdlint fix again)") from None
+            retrying(lambda: ref.edit(commit.sha, force=False))
+        except GithubException as exc:
+            if _status(exc) == 422:  # not a fast forward: it moved on after all
+                raise moved from None
             raise
         return str(commit.sha)
 
@@ -220,10 +260,14 @@ def fix_pull_request(repo_name: str, pr_number: int, commenter: str, token: str 
 
 
 def _refused_note(fixed: FixedFiles) -> str:
-    if not fixed.refused:
-        return ""
-    names = ", ".join(_code_span(name) for name in fixed.refused)
-    return f" ({names} left as they are: their fixes would lose content)"
+    notes = []
+    for names, one, many in ((fixed.refused, "left as it is: its fixes would lose content",
+                              "left as they are: their fixes would lose content"),
+                             (fixed.links, "left as it is: a symbolic link, whose target kdlint does not follow",
+                              "left as they are: symbolic links, whose targets kdlint does not follow")):
+        if names:
+            notes.append(f"{', '.join(_code_span(name) for name in names)} {one if len(names) == 1 else many}")
+    return f" ({'; '.join(notes)})" if notes else ""
 
 
 def _review_new_head(run: FixCommand, sha: str, repo_name: str, pr_number: int, token: str | None,

@@ -68,18 +68,23 @@ def markdown(message: str) -> str:
 
 
 def _code_span(text: str) -> str:
+    text = text.replace("\r", " ").replace("\n", " ")  # a line break (a file name may hold one) would end it
     ticks = "`" * (max((len(m.group()) for m in re.finditer(r"`+", text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") or text.startswith(" ") else ""
     return f"{ticks}{pad}{text}{pad}{ticks}"
 
 
 def escape(text: str) -> str:
-    """Text from a pull request, made inert in GitHub Markdown: literal characters, no mentions, no HTML."""
+    """Text from a pull request, made inert in GitHub Markdown: literal characters, no mentions, no HTML, no
+    links. GitHub links some text after rendering, where a backslash no longer counts (mentions, e-mail
+    addresses, `#123` and `owner/name#123` references) and autolinks `www.` and `scheme://` even with an
+    escaped dot (cmark-gfm issue 388): a zero-width space after `@` and `#`, before `://` and in `www.` breaks
+    each of them and shows nothing."""
     text = text.replace("\r", " ").replace("\n", " ")
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = re.sub(r"([\\`*_{}\[\]()#+\-!|~])", r"\\\1", text)
-    text = text.replace("@", "@\u200b")
-    return text
+    text = text.replace("@", "@\u200b").replace("#", "#\u200b").replace("://", "\u200b://")
+    return re.sub(r"(?i)\bwww\.", lambda m: m.group()[:3] + "\u200b.", text)
 
 
 def fence(content: str, info: str) -> str:
@@ -518,14 +523,28 @@ def write_summary(findings: Sequence[ReviewFinding]) -> None:
         handle.write("\n".join(lines) + "\n")
 
 
-def event_pr_number() -> int | None:
-    """The pull request number from GITHUB_EVENT_PATH, when Actions runs on a pull_request event."""
+def _event() -> dict[str, Any]:
+    """The triggering event of GITHUB_EVENT_PATH; empty outside Actions."""
     path = os.environ.get("GITHUB_EVENT_PATH")
     if not path:
-        return None
+        return {}
     try:
         event = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         raise InputError(f"{path}: GITHUB_EVENT_PATH is not a readable JSON event") from None
+    return event if isinstance(event, dict) else {}
+
+
+def event_pr_number() -> int | None:
+    """The pull request number from GITHUB_EVENT_PATH, when Actions runs on a pull_request event."""
+    event = _event()
     number = (event.get("pull_request") or {}).get("number") or event.get("number")
     return int(number) if isinstance(number, int) else None
+
+
+def event_comment() -> tuple[str, str] | None:
+    """The body and the author's login of the comment of an issue_comment event (GITHUB_EVENT_PATH)."""
+    comment = _event().get("comment")
+    if not isinstance(comment, dict):
+        return None
+    return str(comment.get("body") or ""), str((comment.get("user") or {}).get("login") or "")

@@ -15,6 +15,7 @@ what the triggering event says when the workflow passes it.
 from __future__ import annotations
 
 import base64
+import re
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -70,7 +71,8 @@ def _markdown(name: str) -> bool:
 
 def _safe_relative(name: str) -> PurePosixPath:
     path = PurePosixPath(name)
-    if path.is_absolute() or ".." in path.parts or not path.parts:
+    # A control character would let the name start a line of its own in the log (an Actions command).
+    if path.is_absolute() or ".." in path.parts or not path.parts or re.search(r"[\x00-\x1f\x7f]", name):
         raise InputError(f"the pull request lists a file with an unusable path: {name!r}")
     return path
 
@@ -121,12 +123,13 @@ def changed_files(repo: Any, pr: Any, found: PullRequest) -> Iterator[ChangedFil
     configuration gives it."""
     files = [f for f in pr.get_files() if _markdown(str(raw(f, "filename"))) and raw(f, "status") != "removed"]
     names = [str(raw(f, "filename")) for f in files]
+    relative = [_safe_relative(name) for name in names]
     with tempfile.TemporaryDirectory(prefix="kdlint-review-") as scratch:
         root = Path(scratch)
         _configuration(repo, found.base_sha, names, root)
         finder = ConfigFinder(root=root)
-        for item, name in zip(files, names):
-            path = root / _safe_relative(name)
+        for item, name, inside in zip(files, names, relative):
+            path = root / inside
             settings = finder.settings_for(path)
             source = _blob(repo, str(raw(item, "sha")), name, settings.max_file_size)
             yield ChangedFile(name, source, Linter.for_file(settings, path), raw(item, "patch"))
