@@ -25,10 +25,10 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kdlint.diagnostics import Applicability  # noqa: E402
-from kdlint.engine import Linter  # noqa: E402
-from kdlint.fixer import fix_source  # noqa: E402
-from kdlint.source import SourceText  # noqa: E402
+from kdlint.diagnostics import Applicability
+from kdlint.engine import Linter
+from kdlint.fixer import fix_source
+from kdlint.source import SourceText
 
 WORDS = ["Knowledge", "Distillation", "Deep", "Mutual", "Learning", "Feature", "Online", "Teacher", "Student",
          "Contrastive", "Relational", "Networks", "via", "for", "with", "a", "the", "Self-Supervised", "(FitNets)",
@@ -54,7 +54,8 @@ def urls(draw: st.DrawFn) -> str:
         "openreview": f"https://openreview.net/forum?id=Ab{draw(st.integers(0, 99))}",
         "doi": f"https://doi.org/10.1145/{draw(st.integers(1000, 9999))}",
         "github": f"{scheme}github.com/x/y{draw(st.integers(0, 9))}",
-        "cvf": f"https://openaccess.thecvf.com/content_CVPR_{draw(st.sampled_from(['2019', '2021']))}/html/X_paper.html",
+        "cvf": "https://openaccess.thecvf.com/content_CVPR_"
+               f"{draw(st.sampled_from(['2019', '2021']))}/html/X_paper.html",
         "plain": f"https://example.org/{draw(st.integers(0, 99))}",
         "double": f"https://https://arxiv.org/abs/{number}",
     }[kind]
@@ -87,7 +88,8 @@ def entries(draw: st.DrawFn) -> str:
     if style == "heading":
         return f"### {title} {venue.replace(',', '')} [[paper]]({url}){code}"
     if style == "dated":
-        return f"- ({draw(st.integers(10, 24))}.0{draw(st.integers(1, 9))}.1{draw(st.integers(0, 9))}, {venue}) [{title}]({url})"
+        date = f"{draw(st.integers(10, 24))}.0{draw(st.integers(1, 9))}.1{draw(st.integers(0, 9))}"
+        return f"- ({date}, {venue}) [{title}]({url})"
     if style == "inline":
         return f"- [{title}]({url}), {authors or 'Ann Author'}, {draw(st.sampled_from(YEARS))}"
     if style == "plain":
@@ -100,13 +102,14 @@ def lists(draw: st.DrawFn) -> bytes:
     parts = ["# Papers", ""]
     if draw(st.booleans()):
         parts += ["- [Papers](#papers)", "  - [Other](#other)", "  - [Missing](#missing)", ""]
-    for number in range(draw(st.integers(1, 3))):
+    for _number in range(draw(st.integers(1, 3))):
         heading = draw(st.sampled_from(["Feature Distillation", "2021", "2019", "Useful Resources", "Papers"]))
         parts += [f"## {heading}", ""]
         if draw(st.booleans()):
             parts.append(draw(st.sampled_from(["<!-- kdlint-disable-next-line KD108 -->", "<!-- kdlint-disable KD2 -->",
                                                "<!-- kdlint-enable -->", "<!-- kdlint-bogus -->",
-                                               "<!-- kdlint-disable-file KD777 -->", "Some prose.", "```\ncode  \n```"])))
+                                               "<!-- kdlint-disable-file KD777 -->", "Some prose.",
+                                               "```\ncode  \n```"])))
         items = draw(st.lists(entries(), min_size=0, max_size=6))
         if items and draw(st.booleans()):
             items.append(items[0])  # a duplicate

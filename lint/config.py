@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -18,7 +19,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 from . import settings
 from .schemas import schema_text
 from .selection import SelectorError, check_selector
-from .settings import DEFAULT_MAX_FILE_SIZE, ConfigError, Settings, glob_regex
+from .settings import ConfigError, Settings, glob_regex
+from .source import DEFAULT_MAX_FILE_SIZE
 
 _SIZE = re.compile(r"^\s*(\d+)\s*(B|KB|KiB|MB|MiB|GB|GiB)?\s*$", re.IGNORECASE)
 _UNITS = {"b": 1, "kb": 1000, "kib": 1024, "mb": 1000**2, "mib": 1024**2, "gb": 1000**3, "gib": 1024**3}
@@ -113,7 +115,7 @@ def _field_names() -> list[str]:
     return [field.alias or name for name, field in ConfigFile.model_fields.items()]
 
 
-def _describe(error: dict[str, Any]) -> str:
+def _describe(error: Mapping[str, Any]) -> str:
     location = [str(part) for part in error["loc"]]
     key = location[0] if location else ""
     if error["type"] == "extra_forbidden" and len(location) == 1:

@@ -61,7 +61,8 @@ def record(entry: Entry, source: SourceText, vocab: Vocabulary) -> Record | None
     paper = _paper_link(entry)
     links = [(vocab.code_labels.get(link.label.strip().casefold(), link.label.strip()) or "Link", link.url)
              for link in entry.links
-             if link is not paper and link.url.startswith(("http://", "https://")) and link.url != (paper.url if paper else None)]
+             if link is not paper and link.url.startswith(("http://", "https://"))
+             and link.url != (paper.url if paper else None)]
     notes = [source.line(n) for n in sorted(_note_lines(entry, source))]
     return Record(title=" ".join(entry.title.split()), venues=venues, paper_url=paper.url if paper else None,
                   links=links, authors=list(entry.authors.names) if entry.authors else [], notes=notes,
@@ -137,9 +138,7 @@ def _richer(kept: Record, other: Record, vocab: Vocabulary) -> None:
         if url not in urls:
             kept.links.append((label, url))
             urls.add(url)
-    if kept.preprint_only(vocab) and not other.preprint_only(vocab):
-        kept.venues = other.venues
-    elif not kept.venues:
+    if (kept.preprint_only(vocab) and not other.preprint_only(vocab)) or not kept.venues:
         kept.venues = other.venues
     if kept.paper_url is None:
         kept.paper_url = other.paper_url
@@ -170,7 +169,7 @@ def merge(sources: Sequence[tuple[SourceText, Document]], vocab: Vocabulary, tit
                 if rec is None:
                     continue
                 report.read += 1
-                keys = sorted(rec.ids) + ["title:" + normalise_title(rec.title)]
+                keys = [*sorted(rec.ids), "title:" + normalise_title(rec.title)]
                 kept = next((by_identity[k] for k in keys if k in by_identity), None)
                 if kept is not None:
                     _richer(kept, rec, vocab)
@@ -188,6 +187,6 @@ def merge(sources: Sequence[tuple[SourceText, Document]], vocab: Vocabulary, tit
         report.sections += 1
         lines += [f"## {name}", ""]
         for rec in records:
-            lines += canonical_lines(rec) + [""]
+            lines += [*canonical_lines(rec), ""]
             report.written += 1
     return "\n".join(lines).rstrip("\n") + "\n", report

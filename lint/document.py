@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from itertools import count
+from typing import Any
 
-import mistletoe
 from mistletoe import block_token, span_token
 
 from . import collector
@@ -32,7 +32,6 @@ from .source import InputError, SourceText
 from .toc import TOC_ITEM, anchors, github_text, plain_from_markdown
 from .urls import paper_ids
 from .vocabulary import DEFAULT, Vocabulary
-
 
 BOLD_ONLY = re.compile(r"^(\*\*[^*]+\*\*|__[^_]+__):?$")
 # How a paragraph that is an entry opens: a bold title or bold `[n]`, or an abbreviation and an italic venue.
@@ -61,13 +60,14 @@ def _blocks_only() -> Iterator[None]:
     so that `<div>` or `<pre>` content is never read as paragraphs and lists.
     """
     tokenize_inner = span_token.tokenize_inner
-    span_token.tokenize_inner = lambda content: [span_token.RawText(content)]
-    block_token.add_token(block_token.HtmlBlock)
+    # (mistletoe leaves these three unannotated.)
+    span_token.tokenize_inner = lambda content: [span_token.RawText(content)]  # type: ignore[no-untyped-call]
+    block_token.add_token(block_token.HtmlBlock)  # type: ignore[no-untyped-call]
     try:
         with collector.paused():
             yield
     finally:
-        block_token.remove_token(block_token.HtmlBlock)
+        block_token.remove_token(block_token.HtmlBlock)  # type: ignore[no-untyped-call]
         span_token.tokenize_inner = tokenize_inner
 
 
@@ -79,12 +79,13 @@ def verbatim_lines(tree: block_token.Document, lines: tuple[str, ...]) -> tuple[
     quotes too. mistletoe gives each block its first line; its content gives the rest."""
     code: set[int] = set()
     html: set[int] = set()
-    stack: list[block_token.BlockToken] = list(tree.children or [])
+    stack: list[Any] = list(tree.children or [])
     while stack:
         token = stack.pop()
         first = getattr(token, "line_number", None)
         if isinstance(token, (block_token.CodeFence, block_token.BlockCode)) and first:
-            content = token.children[0].content if token.children else ""
+            children: Any = token.children  # its one RawText
+            content = children[0].content if children else ""
             last = first + content.count("\n") - (1 if isinstance(token, block_token.BlockCode) else 0)
             if isinstance(token, block_token.CodeFence) and last + 1 <= len(lines) and FENCE.match(lines[last]):
                 last += 1  # the closing fence
@@ -112,6 +113,11 @@ def release(tree: block_token.Document) -> None:
             stack.extend(children)
 
 
+def _line(token: Any) -> int:
+    """The first line of a mistletoe block token: set on every block at run time, absent from its annotations."""
+    return int(token.line_number)
+
+
 def _trim_blank(lines: tuple[str, ...], first: int, last: int) -> int:
     while last > first and not lines[last - 1].strip():
         last -= 1
@@ -137,7 +143,7 @@ def _item_end(lines: tuple[str, ...], first: int, last: int) -> int:
 
 def _is_group(lines: tuple[str, ...], item: block_token.ListItem, nested: list[block_token.List]) -> bool:
     """A label with a list of entries under it (`- **GPT**`, `* Detection:`, then the papers)."""
-    head = lines[item.line_number - 1]
+    head = lines[_line(item) - 1]
     marker = LIST_MARKER.match(head)
     content = head[marker.end():].strip() if marker else head.strip()
     if "](" in content or "://" in content:
@@ -146,7 +152,7 @@ def _is_group(lines: tuple[str, ...], item: block_token.ListItem, nested: list[b
         return False
     for sub in nested:
         for child in sub.children or []:
-            child_head = lines[child.line_number - 1]
+            child_head = lines[_line(child) - 1]
             child_marker = LIST_MARKER.match(child_head)
             rest = child_head[child_marker.end():] if child_marker else child_head
             if rest.startswith(("**", "__")) or "](http" in rest:
@@ -162,15 +168,15 @@ def _entry_items(lines: tuple[str, ...], token: block_token.List, last: int,
     """
     found: list[tuple[int, int, int]] = []
     group = next(groups)
-    items = list(token.children or [])
+    items = [item for item in token.children or [] if isinstance(item, block_token.ListItem)]
     for i, item in enumerate(items):
-        first = item.line_number
-        end = _item_end(lines, first, items[i + 1].line_number - 1 if i + 1 < len(items) else last)
+        first = _line(item)
+        end = _item_end(lines, first, _line(items[i + 1]) - 1 if i + 1 < len(items) else last)
         nested = [child for child in item.children or [] if isinstance(child, block_token.List)]
         if nested and _is_group(lines, item, nested):
             for j, sub in enumerate(nested):
-                sub_last = nested[j + 1].line_number - 1 if j + 1 < len(nested) else end
-                found.extend(_entry_items(lines, sub, _trim_blank(lines, sub.line_number, sub_last), groups))
+                sub_last = _line(nested[j + 1]) - 1 if j + 1 < len(nested) else end
+                found.extend(_entry_items(lines, sub, _trim_blank(lines, _line(sub), sub_last), groups))
         else:
             found.append((first, end, group))
     return found
@@ -194,8 +200,9 @@ def _card_title(lines: tuple[str, ...], blocks: list[block_token.BlockToken], in
     (`kdlint.readers.card`), if it is one."""
     if index + 1 >= len(blocks) or not isinstance(blocks[index + 1], block_token.List):
         return None
-    title_first = blocks[index + 1].line_number
-    title_last = _trim_blank(lines, title_first, blocks[index + 2].line_number - 1 if index + 2 < len(blocks) else total)
+    title_first = _line(blocks[index + 1])
+    end = _line(blocks[index + 2]) - 1 if index + 2 < len(blocks) else total
+    title_last = _trim_blank(lines, title_first, end)
     if title_first > last + 2 or not is_card(lines, first, last, title_first, title_last):
         return None
     return title_first, title_last
@@ -226,7 +233,7 @@ def _titled_by(lines: tuple[str, ...], blocks: list[block_token.BlockToken], ind
     """
     if index == 0 or not isinstance(blocks[index - 1], block_token.Paragraph):
         return None
-    title_line = blocks[index - 1].line_number
+    title_line = _line(blocks[index - 1])
     if title_line + 2 < first or not BOLD_TITLE.match(lines[title_line - 1].strip()):
         return None
     items = [lines[n - 1] for n in range(first, last + 1) if lines[n - 1].strip()]
@@ -270,7 +277,7 @@ def _entry_heading_marks(lines: Sequence[str], vocab: Vocabulary) -> set[tuple[i
 
 
 def heading_text(source: SourceText, token: block_token.BlockToken) -> str:
-    line = source.line(token.line_number)
+    line = source.line(_line(token))
     if isinstance(token, block_token.Heading):
         m = ATX_HEADING.match(line)
         if m:
@@ -289,25 +296,26 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
     total = source.line_count
     try:
         with _blocks_only():
-            tree = mistletoe.Document(source.parse_lines())
+            tree = block_token.Document(source.parse_lines())
     except RecursionError:
-        raise InputError("lists or quotes nested deeper than kdlint can read (mistletoe recurses once per level)") from None
-    blocks = list(tree.children or [])
+        raise InputError("lists or quotes nested deeper than kdlint can read (mistletoe recurses once per "
+                         "level)") from None
+    blocks = [block for block in tree.children or [] if isinstance(block, block_token.BlockToken)]
 
     headings: list[tuple[int, int, str, str, bool]] = []  # line, level, text, plain text, is an entry
     toc: Toc | None = None
     comments = comment_ranges(source.text) if "<!--" in source.text else []
     code_lines: set[int] = set()
     path: list[tuple[int, str]] = []
-    sections: list[dict] = [{"path": (), "title": "", "level": 0, "line": 0, "items": [], "tables": []}]
+    sections: list[dict[str, Any]] = [{"path": (), "title": "", "level": 0, "line": 0, "items": [], "tables": []}]
 
     groups = count()
     cards: dict[int, int] = {}  # first line of a card -> the line of its title
     heading_group: int | None = None  # consecutive heading entries sort together
     entry_marks = _entry_heading_marks(lines, vocab)
     for index, token in enumerate(blocks):
-        first = token.line_number
-        raw_last = blocks[index + 1].line_number - 1 if index + 1 < len(blocks) else total
+        first = _line(token)
+        raw_last = _line(blocks[index + 1]) - 1 if index + 1 < len(blocks) else total
         last = _trim_blank(lines, first, raw_last)
         if isinstance(token, (block_token.Heading, block_token.SetextHeading)):
             text = heading_text(source, token)
@@ -328,13 +336,13 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
                 while nxt < len(blocks) and isinstance(blocks[nxt], block_token.Paragraph) and not in_cell:
                     following = blocks[nxt]
                     nxt += 1
-                    end = _trim_blank(lines, following.line_number,
-                                      blocks[nxt].line_number - 1 if nxt < len(blocks) else total)
+                    end = _trim_blank(lines, _line(following),
+                                      _line(blocks[nxt]) - 1 if nxt < len(blocks) else total)
                 if in_cell:  # mistletoe reads the cell's HTML as paragraphs: the cell ends at its `</td>`
                     while nxt < len(blocks) and not isinstance(blocks[nxt], (block_token.Heading,
                                                                              block_token.SetextHeading)):
                         nxt += 1
-                    end = _cell_end(lines, first, blocks[nxt].line_number - 1 if nxt < len(blocks) else total)
+                    end = _cell_end(lines, first, _line(blocks[nxt]) - 1 if nxt < len(blocks) else total)
                 if heading_group is None:
                     heading_group = next(groups)
                 sections[-1]["items"].append((first, end, heading_group))
@@ -386,7 +394,7 @@ def parse_document(source: SourceText, vocab: Vocabulary = DEFAULT, skip_section
     del tree, blocks
 
     skip = {" ".join(title.split()).casefold() for title in skip_sections}
-    parsed: list[tuple[dict, list[Entry], str | None]] = []
+    parsed: list[tuple[dict[str, Any], list[Entry], str | None]] = []
     years = SectionYears(lines)
     for sec in sections:
         entries = [e for first, last, group in sec["items"]

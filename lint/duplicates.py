@@ -130,10 +130,7 @@ def only_videos(entry: Entry) -> bool:
     """An entry that links a recording only: a talk about a paper, not the paper."""
     if not entry.links:
         return False
-    for link in entry.links:
-        if not host_in(link.url, VIDEO_HOSTS):
-            return False
-    return True
+    return all(host_in(link.url, VIDEO_HOSTS) for link in entry.links)
 
 
 def same_title(first: Entry, second: Entry) -> bool:

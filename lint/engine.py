@@ -71,9 +71,9 @@ class Linter:
         (`Protected.allows`). `kdlint fix` runs only the fixing
         rules between its passes.
         """
-        return list(ctx.protected.allows(diagnostic for rule in self.rules
-                                         if rule is not UNUSED_SUPPRESSION and (rule.fixable is not Fixable.NEVER) == fixable
-                                         for diagnostic in rule.check(ctx)))
+        chosen = [rule for rule in self.rules
+                  if rule is not UNUSED_SUPPRESSION and (rule.fixable is not Fixable.NEVER) == fixable]
+        return list(ctx.protected.allows(diagnostic for rule in chosen for diagnostic in rule.check(ctx)))
 
     def report(self, ctx: Context, found: list[Diagnostic], complete: bool = True) -> list[Diagnostic]:
         """`found` less what suppression comments suppress, sorted; with the unused suppressions when `found`

@@ -55,6 +55,7 @@ class Fingerprinter:
         if entry is not None:
             where = entry_identity(entry)
         else:
-            where = "line:" + " ".join(self.source.line(d.span.line).split()) if d.span.line <= len(self.source.lines) else ""
+            inside = d.span.line <= len(self.source.lines)
+            where = "line:" + " ".join(self.source.line(d.span.line).split()) if inside else ""
         key = "\x00".join((d.code, where, self.span_text(d)))
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]

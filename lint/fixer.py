@@ -13,8 +13,8 @@ The end result is checked against the original once more, as a last guard.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from . import collector
@@ -97,15 +97,16 @@ def _self_overlapping(ranges: list[tuple[int, int]]) -> bool:
     return False
 
 
-def select_fixes(source: SourceText, found: Sequence[Diagnostic]) -> list[tuple[Diagnostic, list[tuple[int, int, str]]]]:
+Pick = tuple[Diagnostic, list[tuple[int, int, str]]]  # a chosen fix: its diagnostic, its edits as offsets
+
+
+def select_fixes(source: SourceText, found: Sequence[Diagnostic]) -> list[Pick]:
     """The fixes of one pass: in document order, skipping any that overlap one already taken."""
     taken = _Taken()
     chosen = []
     newline = source.newline
-    with_fixes = [d for d in found if d.fix is not None and d.fix.edits]
-    for diagnostic in sorted(with_fixes, key=lambda d: min(e.span.sort_key() for e in d.fix.edits)):
-        fix = diagnostic.fix
-        assert fix is not None
+    with_fixes = [(d, d.fix) for d in found if d.fix is not None and d.fix.edits]
+    for diagnostic, fix in sorted(with_fixes, key=lambda pair: min(e.span.sort_key() for e in pair[1].edits)):
         ranges = [_offsets(source, edit) for edit in fix.edits]
         if any(taken.clashes(r) for r in ranges) or _self_overlapping(ranges):
             continue
@@ -141,7 +142,7 @@ def wanted(diagnostic: Diagnostic, unsafe: bool) -> bool:
     return fix is not None and (unsafe or fix.applicability is Applicability.SAFE)
 
 
-def fix_source(source: SourceText, linter: Linter = Linter(), unsafe: bool = False) -> FixResult:
+def fix_source(source: SourceText, linter: Linter | None = None, unsafe: bool = False) -> FixResult:
     """Fix `source` to a fixpoint; raise ContentLossError rather than lose content.
 
     The collector stays paused between passes too, as in `Linter.check`: the
@@ -149,7 +150,7 @@ def fix_source(source: SourceText, linter: Linter = Linter(), unsafe: bool = Fal
     again while fixes are selected, applied and checked for lost content.
     """
     with collector.paused():
-        return _fix_source(source, linter, unsafe)
+        return _fix_source(source, linter or Linter(), unsafe)
 
 
 def _fix_source(source: SourceText, linter: Linter, unsafe: bool) -> FixResult:
@@ -220,7 +221,6 @@ def _identity(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
     return (diagnostic.code, diagnostic.span.line, diagnostic.span.column, diagnostic.message)
 
 
-Pick = tuple[Diagnostic, list[tuple[int, int, str]]]
 
 
 def _rewrites(picks: Sequence[Pick]) -> dict[str, str]:

@@ -56,6 +56,7 @@ def by_section(sections: Sequence[tuple[tuple[str, ...], Sequence[Entry]]],
     found = {}
     for path, entries in sections:
         own = rates(entries) if len(entries) >= MIN_SECTION else (1.0, 1.0, 1.0, 1.0)
-        venue, year, authors, paper_link = (expected and rate >= OWN_CONVENTION for expected, rate in zip(document, own))
+        venue, year, authors, paper_link = (expected and rate >= OWN_CONVENTION
+                                            for expected, rate in zip(document, own))
         found[path] = Conventions(venue=venue, year=year, authors=authors, paper_link=paper_link)
     return found

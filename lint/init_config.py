@@ -16,8 +16,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .engine import Linter
-from .model import Document, LinkKind
 from .house_style import rates
+from .model import Document, LinkKind
 from .ordering import infer_sort
 
 PARTS = ("venues", "years", "authors", "paper links")

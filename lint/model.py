@@ -124,7 +124,8 @@ class Entry:
         the first link labelled as the paper."""
         papers = [link for link in self.links if link.kind is LinkKind.PAPER]
         own_line = [link for link in papers if link.placement is Placement.SUB_BULLET]
-        return (own_line or papers or [None])[0]
+        chosen = own_line or papers
+        return chosen[0] if chosen else None
 
     @property
     def lines(self) -> range:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from itertools import groupby
+from itertools import groupby, pairwise
 from operator import attrgetter
 
 from .model import Document, Entry
@@ -53,7 +53,7 @@ def longest_in_order(values: Sequence[int | str]) -> set[int]:
     tail_index: list[int] = []
     previous = [-1] * len(values)
     for i, value in enumerate(values):
-        at = bisect_right(tails, value)  # type: ignore[arg-type]
+        at = bisect_right(tails, value)
         if at == len(tails):
             tails.append(value)
             tail_index.append(i)
@@ -107,7 +107,7 @@ def _share(groups: list[Group]) -> tuple[float, int]:
         values = [v for _, v in group]
         kept += len(longest_in_order(values))
         total += len(values)
-        steps += sum(a < b for a, b in zip(values, values[1:]))  # type: ignore[operator]
+        steps += sum(a < b for a, b in pairwise(values))  # type: ignore[operator]
     return (kept / total if total else 0.0), steps
 
 

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .diagnostics import Change, EntryRemoved, LinesMoved, TextChange, TocItemsChanged, UrlChange, YearAdded
 from .model import Document
@@ -101,17 +102,19 @@ def losses(before: Snapshot, after: Snapshot, dropped: int = 0) -> list[str]:
     if before.entries - dropped != after.entries:
         problems.append(f"{before.entries} entries became {after.entries}")
 
-    def compare(old: Counter, new: Counter) -> Counter:
+    def compare(old: Counter[Any], new: Counter[Any]) -> Counter[Any]:
         return Counter(set(old) - set(new)) if dropped else old - new
 
     missing_titles = compare(before.titles, after.titles)
     if missing_titles:
         problems.append(f"title lost: {next(iter(missing_titles))!r}")
-    if compare(before.urls_by_entry, after.urls_by_entry) or (not dropped and after.urls_by_entry - before.urls_by_entry):
+    gained = not dropped and after.urls_by_entry - before.urls_by_entry
+    if compare(before.urls_by_entry, after.urls_by_entry) or gained:
         problems.append("an entry's links changed")
     lost_authors = compare(before.authors, after.authors)
     if lost_authors or (not dropped and after.authors - before.authors):
-        problems.append(f"author list changed: {', '.join(next(iter(lost_authors))) if lost_authors else 'entries gained authors'}")
+        what = ", ".join(next(iter(lost_authors))) if lost_authors else "entries gained authors"
+        problems.append(f"author list changed: {what}")
     if before.headings != after.headings:
         problems.append("headings changed")
     if before.protected != after.protected:

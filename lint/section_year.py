@@ -68,7 +68,7 @@ class SectionYears:
             if first <= line <= last:
                 return year
         for title in reversed(path):
-            year = year_of(title)
-            if year is not None:
-                return year
+            heading_year = year_of(title)
+            if heading_year is not None:
+                return heading_year
         return None

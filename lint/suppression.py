@@ -82,7 +82,8 @@ def _merged(ranges: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return firsts, lasts
 
 
-def apply(found: Sequence[Diagnostic], pragmas: Sequence[Pragma]) -> tuple[list[Diagnostic], dict[int, frozenset[str]], frozenset[int]]:
+def apply(found: Sequence[Diagnostic],
+          pragmas: Sequence[Pragma]) -> tuple[list[Diagnostic], dict[int, frozenset[str]], frozenset[int]]:
     """Findings no pragma covers; for each pragma the selectors that suppressed something; stray enables."""
     if not pragmas:
         return list(found), {}, frozenset()

@@ -120,7 +120,6 @@ class VenueIndex:
     def closest(self, written: str, count: int = 3) -> list[str]:
         import difflib
 
-        names = {fold(v.name): v.name for v in self.venues}
         spellings = list(self.by_spelling)
         hits = difflib.get_close_matches(fold(written), spellings, n=count * 3, cutoff=0.6)
         found: list[Venue] = []
@@ -129,8 +128,8 @@ class VenueIndex:
             if venue not in found:
                 found.append(venue)
         # A workshop whose conference is suggested too adds nothing.
-        names = [v.name for v in found if v.parent is None or all(w.name != v.parent for w in found)]
-        return names[:count]
+        kept = [v.name for v in found if v.parent is None or all(w.name != v.parent for w in found)]
+        return kept[:count]
 
     def spellings(self) -> list[str]:
         """Every spelling, longest first (for scanning free text)."""

@@ -73,8 +73,8 @@ class Vocabulary:
         """`Venue Year` pairs in free text, for entries in styles without a fixed venue place.
 
         Anchored on the years: for each year, the longest run of words before it
-        (a comma may stand between them: `ICCV, 2023`) that spells a known venue. Returns (venue start, venue end, year start,
-        year end) offsets.
+        (a comma may stand between them: `ICCV, 2023`) that spells a known venue. Returns (venue start, venue
+        end, year start, year end) offsets.
         """
         found = []
         # The words before each year are the last few of one scan that moves on with the years: scanning

@@ -32,12 +32,14 @@ def read_text(name: str) -> str:
 
 @cache
 def _tables() -> dict[str, Any]:
-    return json.loads(read_text("tables.json"))
+    tables: dict[str, Any] = json.loads(read_text("tables.json"))
+    return tables
 
 
 def table(name: str) -> dict[str, Any]:
     """One of the TABLES as parsed (from its copy in tables.json)."""
-    return _tables()[name]
+    found: dict[str, Any] = _tables()[name]
+    return found
 
 
 def compiled_tables() -> str:

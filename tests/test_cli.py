@@ -253,7 +253,7 @@ def test_fix_refuses_to_write_what_would_lose_content(bad: Path, capsys, monkeyp
         raise ContentLossError("title lost: 'Deep Mutual Learning'")
 
     monkeypatch.setattr(fix_command, "fix_source", losing)
-    code, out, err = run(capsys, "fix", str(bad))
+    code, _out, err = run(capsys, "fix", str(bad))
     assert code == 2 and bad.read_text() == BAD
     assert err.splitlines()[0] == (f"kdlint: error: {bad}: not fixed, the result would lose content "
                                    "(title lost: 'Deep Mutual Learning')")
@@ -296,7 +296,7 @@ def test_internal_errors_are_one_line_without_traceback(bad: Path, capsys, monke
 
     monkeypatch.setattr(Linter, "check", broken)
     monkeypatch.delenv("KDLINT_DEBUG", raising=False)
-    code, out, err = run(capsys, "check", str(bad))
+    code, _out, err = run(capsys, "check", str(bad))
     assert code == 2
     assert err == "kdlint: error: internal error: RuntimeError: boom (set KDLINT_DEBUG=1 for the traceback)\n"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import shared_files
 
-from kdlint.engine import Linter
 from kdlint.cli import main
+from kdlint.engine import Linter
 from kdlint.fixer import fix_source
 from kdlint.source import SourceText
 

@@ -43,7 +43,7 @@ def parse(text: str):
 
 
 def test_entries_sections_and_skipped_sections() -> None:
-    source, doc = parse(CANONICAL)
+    _source, doc = parse(CANONICAL)
     assert [e.line for e in doc.entries] == [7, 11, 14]
     assert [e.end_line for e in doc.entries] == [9, 12, 16]  # the link definition is not part of the entry
     assert {e.section for e in doc.entries} == {("KD", "Feature")}

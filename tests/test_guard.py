@@ -4,8 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kdlint.diagnostics import (Applicability, Change, Diagnostic, Edit, EntryRemoved, Fix, LinesMoved, Severity, Span,
-                                TextChange, TocItemsChanged, UrlChange, YearAdded)
+from kdlint.diagnostics import (
+    Applicability,
+    Change,
+    Diagnostic,
+    Edit,
+    EntryRemoved,
+    Fix,
+    LinesMoved,
+    Severity,
+    Span,
+    TextChange,
+    TocItemsChanged,
+    UrlChange,
+    YearAdded,
+)
 from kdlint.engine import Linter
 from kdlint.fixer import fix_source
 from kdlint.rules import BY_CODE, Context, Fixable, Rule

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kdlint.cli import options
-from kdlint.cli import main
+from kdlint.cli import main, options
 
 ENTRY = ("- **Relational Knowledge Distillation, CVPR 2019** [[Pytorch]](https://github.com/lenscloth/RKD)\n"
          "  - https://arxiv.org/abs/1904.05068\n  - *Wonpyo Park, Dongju Kim.*\n")

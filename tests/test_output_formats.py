@@ -89,7 +89,7 @@ def sarif_schema() -> dict:
 
 
 def test_sarif_validates_against_the_2_1_0_schema(listing: Path, capsys) -> None:
-    code, out = output(capsys, "--output-format", "sarif", "docs/README.md")
+    _code, out = output(capsys, "--output-format", "sarif", "docs/README.md")
     log = json.loads(out)
     jsonschema.Draft4Validator(sarif_schema()).validate(log)
     run = log["runs"][0]
@@ -118,7 +118,7 @@ def test_sarif_fingerprints_survive_unrelated_edits(listing: Path, capsys) -> No
 
 
 def test_junit_parses_and_counts(listing: Path, capsys) -> None:
-    code, out = output(capsys, "--output-format", "junit", "docs/README.md")
+    _code, out = output(capsys, "--output-format", "junit", "docs/README.md")
     root = ET.fromstring(out)
     assert root.tag == "testsuites" and root.get("failures") == "4"
     (suite,) = root
@@ -180,7 +180,7 @@ def test_github_escapes_text_from_the_list_end_to_end(tmp_path: Path, capsys, mo
     monkeypatch.chdir(tmp_path)
     Path("a,b:c.md").write_text("## A\n\n- **T, CVPR 2019** [[x::y %0A, z:w]]\n  - https://arxiv.org/abs/1904.05068\n"
                                 "  - *A B, C D.*\n")
-    code, out = output(capsys, "--select", "KD106", "--output-format", "github", "a,b:c.md")
+    _code, out = output(capsys, "--select", "KD106", "--output-format", "github", "a,b:c.md")
     (line,) = out.splitlines()
     command, props, message = parse_workflow_command(line)
     assert (command, props["file"], props["line"]) == ("error", "a,b:c.md", "3")

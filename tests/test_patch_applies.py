@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import shared_files
+
 from kdlint.cli import main
 from kdlint.textdiff import file_diff, header_name, quote_name, split_lines
 

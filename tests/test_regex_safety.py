@@ -11,6 +11,7 @@ grow well below quadratically.
 from __future__ import annotations
 
 import importlib
+import itertools
 import pkgutil
 import re
 from collections.abc import Callable
@@ -58,7 +59,7 @@ def families() -> list[tuple[str, Callable[[int], str]]]:
     # a run that fails to match at its very end
     found += [(f"{p!r}... NUL", lambda n, p=p: p * (n // len(p)) + "\x00") for p in PIECES]
     found += [(f"{a!r}... {b!r}...", lambda n, a=a, b=b: a * (n // 2 // len(a)) + b * (n // 2 // len(b)))
-              for a, b in zip(PIECES, PIECES[1:])]
+              for a, b in itertools.pairwise(PIECES)]
     found += [(f"{head!r} {unit!r}... {tail!r}", lambda n, h=head, u=unit, t=tail: h + u * (n // len(u)) + t)
               for head, unit, tail in SHAPES]
     return found

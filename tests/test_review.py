@@ -13,8 +13,8 @@ from fake_github import FakeGitHub, serve
 
 from kdlint.cli import main
 from kdlint.review.payload import ReviewFinding, ReviewPayload
-from kdlint.schemas import schema_text
 from kdlint.review.post import _code_span, escape, fence, post
+from kdlint.schemas import schema_text
 
 REPO = Path(__file__).resolve().parent.parent
 HEAD = "a" * 40

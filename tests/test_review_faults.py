@@ -6,7 +6,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from fake_github import Fault, FakeGitHub, serve
+from fake_github import FakeGitHub, Fault, serve
 
 from kdlint.review import post as posting
 from kdlint.review.payload import ReviewFinding, ReviewPayload

@@ -7,8 +7,8 @@ import re
 import pytest
 from conftest import seed
 
-from kdlint.engine import Linter
 from kdlint.cli import main
+from kdlint.engine import Linter
 from kdlint.fixer import fix_source
 from kdlint.ordering import entry_year
 from kdlint.source import SourceText

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from kdlint.cli import main
-from kdlint.settings import Settings
 from kdlint.engine import Linter
 from kdlint.fixer import fix_source
+from kdlint.settings import Settings
 from kdlint.source import SourceText
 
 ENTRY = """\

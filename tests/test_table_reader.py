@@ -40,7 +40,7 @@ def test_split_row_keeps_escaped_pipes_and_code_spans() -> None:
 
 def test_a_table_row_is_an_entry_with_every_part_in_its_column() -> None:
     document = parse_document(SourceText(TABLE))
-    first, impossible, misspelled = document.entries
+    first, _impossible, _misspelled = document.entries
     assert (first.line, first.style, first.title) == (5, "table", "Relational Knowledge Distillation")
     assert [(p.venue, p.year) for p in first.venues] == [("CVPR", "2019")]
     assert [(link.label, link.kind) for link in first.links] == [("Link", LinkKind.PAPER), ("Link", LinkKind.CODE)]

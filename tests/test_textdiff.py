@@ -237,7 +237,7 @@ def test_reversed_blocks_of_a_long_list_are_exact_and_linear() -> None:
     assert measured.ratio < LIMIT, str(measured)
 
 
-@pytest.mark.parametrize("a, b", [("x y x y x y", "y x y x y x"), ("a b a b c c", "c b a c a b"), ("p p q q", "q q p p")])
+@pytest.mark.parametrize(("a", "b"), [("x y x y x y", "y x y x y x"), ("a b a b c c", "c b a c a b"), ("p p q q", "q q p p")])
 def test_small_inputs_without_unique_lines_pair_like_difflib(a: str, b: str) -> None:
     """No line occurs once, so there is no anchor: a small gap is paired by difflib's matcher, not replaced."""
     old, new = lines(a.split()), lines(b.split())

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import shared_files
+
 from kdlint.document import parse_document
 from kdlint.engine import Linter
 from kdlint.fixer import fix_source

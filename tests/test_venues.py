@@ -10,8 +10,8 @@ import jsonschema
 import pytest
 
 from kdlint.cli import main
-from kdlint.urls import UrlVenue, venue_from_url
 from kdlint.schemas import schema_text
+from kdlint.urls import UrlVenue, venue_from_url
 from kdlint.venue_table import VenueTable
 from kdlint.venues import Venue, VenueIndex, fold, shipped
 

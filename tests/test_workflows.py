@@ -22,8 +22,9 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -234,7 +235,7 @@ def test_checkouts_do_not_persist_credentials(path: Path) -> None:
 @pytest.mark.parametrize("path", ALL_FILES, ids=_ids(ALL_FILES))
 def test_actions_are_pinned_by_commit_sha(path: Path) -> None:
     for uses in _uses(_load(path)):
-        if uses.startswith("./") or uses.startswith("docker://"):
+        if uses.startswith(("./", "docker://")):
             continue
         assert SHA_PIN.match(uses), f"{path.name}: {uses} is not pinned to a full commit SHA"
     # ... and each pin names its version in a trailing comment, for people and Dependabot.

@@ -44,7 +44,7 @@ def venues(output_format: str, config: Path | None) -> None:
         return
     click.echo(f"{'venue':<34} {'kind':<11} {'held':<20} {'since':<6} other spellings")
     for venue in table:
-        held = venue.periodicity or "-"
+        held: str = venue.periodicity or "-"
         if venue.periodicity_since and venue.earlier_periodicity:
             held += f" (from {venue.periodicity_since})"
         spellings = [*venue.aliases, *(f"{r.name} (until {r.until})" for r in venue.renamed_from

@@ -29,7 +29,8 @@ def _repository(value: str | None, option: str) -> str | None:
 @click.option("--head-repo", "head_repo", metavar="OWNER/NAME",
               help="The head repository the triggering event names; another one is an error.")
 @click.option("--dry-run", is_flag=True, help="Print the requests that would change anything; send none of them.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when the changed lines have findings (errors still exit 2).")
+@click.option("--exit-zero", is_flag=True,
+              help="Exit 0 even when the changed lines have findings (errors still exit 2).")
 @click.option("--fix-command", "fix_command", is_flag=True,
               help="Answer a `/kdlint fix` comment: commit the safe fixes to the pull request's branch (when "
                    "--commenter may write to the repository), then review the new head.")

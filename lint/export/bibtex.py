@@ -32,11 +32,12 @@ from string import ascii_lowercase
 
 from .records import ExportRecord, VenueRecord
 
-STOP_WORDS = frozenset("""
-a an the and or nor but of on in into onto for to from with without within via by at as over under about
-through towards toward beyond than is are was were be been being do does did can could should would will
-how what when where which who why whose this that these those it its we our you your not no yes
-""".split())
+STOP_WORDS = frozenset(["a", "an", "the", "and", "or", "nor", "but", "of", "on", "in", "into", "onto", "for", "to",
+                        "from", "with", "without", "within", "via", "by", "at", "as", "over", "under", "about",
+                        "through", "towards", "toward", "beyond", "than", "is", "are", "was", "were", "be", "been",
+                        "being", "do", "does", "did", "can", "could", "should", "would", "will", "how", "what",
+                        "when", "where", "which", "who", "why", "whose", "this", "that", "these", "those", "it",
+                        "its", "we", "our", "you", "your", "not", "no", "yes"])
 
 # LaTeX's special characters; braces and the backslash as balanced groups.
 _SPECIAL = {
@@ -135,7 +136,8 @@ def publication(found: ExportRecord) -> VenueRecord | None:
     known = [pair for pair in found.venues if pair.kind is not None]
     published = [pair for pair in known if pair.kind != "preprint"]
     written = [pair for pair in found.venues if pair.venue]
-    return (published or known or written or [None])[0]
+    chosen = published or known or written
+    return chosen[0] if chosen else None
 
 
 def year(found: ExportRecord) -> str | None:
@@ -201,17 +203,19 @@ def entry_fields(found: ExportRecord) -> tuple[str, list[tuple[str, str]]]:
 
 
 def render_bibtex(found: Sequence[ExportRecord]) -> str:
-    import bibtexparser
+    from bibtexparser.entrypoint import write_string
+    from bibtexparser.library import Library
     from bibtexparser.middlewares import default_unparse_stack
     from bibtexparser.model import Entry, Field
+    from bibtexparser.writer import BibtexFormat
 
-    library = bibtexparser.Library()
+    library = Library()
     for key, one in zip(keys(found), found):
         entry_type, fields = entry_fields(one)
         library.add(Entry(entry_type, key, [Field(name, value) for name, value in fields]))
-    style = bibtexparser.BibtexFormat()
+    style = BibtexFormat()  # type: ignore[no-untyped-call]  # bibtexparser leaves its __init__ unannotated
     style.indent = "  "
     style.block_separator = "\n"
     # In place: the library is thrown away after writing, and copying it is most of the time for a large list.
     stack = default_unparse_stack(allow_inplace_modification=True)
-    return bibtexparser.write_string(library, unparse_stack=stack, bibtex_format=style)
+    return write_string(library, unparse_stack=stack, bibtex_format=style)

@@ -20,7 +20,15 @@ from dataclasses import dataclass, field
 from ..diagnostics import Span
 from ..model import Authors, Link, LinkKind, Placement, SubBullet, VenueYear
 from ..vocabulary import Vocabulary
-from .parts import BARE_URL, LIST_MARKER, classify_label, find_links, looks_like_names, parse_authors, parse_venue_segment
+from .parts import (
+    BARE_URL,
+    LIST_MARKER,
+    classify_label,
+    find_links,
+    looks_like_names,
+    parse_authors,
+    parse_venue_segment,
+)
 
 # `- 论文/Paper: https://...`, `- Code: None`: a link written as a labelled line.
 LABELED_URL = re.compile(r"^[ \t]*[-*+][ \t]+(?P<label>[^:：\[\]()<>]{1,24}?)[ \t]*[:：][ \t]*"

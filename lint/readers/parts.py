@@ -113,7 +113,7 @@ def parse_venue_segment(segment: str, line: int, col: int, in_title: bool = Fals
                          venue_span=part("venue", m), year_span=part("year", m))
     m = VENUE_ONLY.match(stripped)
     known = vocab.venues.lookup(stripped) is not None
-    if m and (known or len(stripped.split()) <= max_words_without_year and _acronym(stripped.split()[0])):
+    if m and (known or (len(stripped.split()) <= max_words_without_year and _acronym(stripped.split()[0]))):
         return VenueYear(venue=" ".join(stripped.split()), year=None, span=span, venue_span=span, year_span=None)
     return None
 

@@ -3,7 +3,7 @@
     - Distilling the Knowledge in a Neural Network, NIPS 2014 [[paper]](https://arxiv.org/abs/1503.02531)
     - "Knowledge Distillation with the Reused Teacher Classifier", CVPR, 2022.
     - LeCun, Bengio, Hinton. "**Deep learning**." Nature (2015) [[pdf]](https://doi.org/10.1038/nature14539)
-    **[14]** Hinton, Geoffrey E., et al. "**Improving neural networks by preventing co-adaptation**." arXiv:1207.0580 (2012).
+    **[14]** Hinton, G. E., et al. "**Improving neural networks by preventing co-adaptation**." arXiv:1207.0580 (2012).
     - [[CVPR](https://arxiv.org/abs/2104.09044)] Distilling Knowledge via Knowledge Review
     - Deep Residual Learning for Image Recognition | **[CVPR' 16]**
 

@@ -18,6 +18,7 @@ and most of its rows give a title that is more than a link label (`Link`,
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -62,7 +63,7 @@ def split_row(text: str) -> list[tuple[int, int]]:
     stripped = text.strip()
     cells = []
     edges = [-1, *bounds, len(text)]
-    for left, right in zip(edges, edges[1:]):
+    for left, right in itertools.pairwise(edges):
         cells.append((left + 1, right))
     # A leading and a trailing pipe open and close the row; they do not make empty cells.
     if stripped.startswith("|") and cells:
@@ -92,7 +93,7 @@ class Columns:
     def of(cls, header: Sequence[str]) -> Columns | None:
         names = [_plain(cell).strip(" :") for cell in header]
 
-        def first(options: tuple[str, ...], exclude: set[int] = set()) -> int | None:
+        def first(options: tuple[str, ...], exclude: frozenset[int] = frozenset()) -> int | None:
             for i, name in enumerate(names):
                 if i not in exclude and name in options:
                     return i
@@ -103,7 +104,7 @@ class Columns:
             title = first(TITLE_FALLBACK)
         if title is None:
             return None
-        taken = {title}
+        taken = frozenset({title})
         venue = first(VENUE, taken)
         year = first(YEAR, taken)
         date = first(DATE, taken)

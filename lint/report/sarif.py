@@ -80,7 +80,7 @@ def _result(d: Diagnostic, location: dict[str, Any], fingerprint: str, index: di
 def render(results: Sequence[FileResult], root: Path | None = None) -> str:
     root = root or Path.cwd()
     index = {rule.code: i for i, rule in enumerate(RULES)}
-    sarif_results = []
+    sarif_results: list[dict[str, Any]] = []
     for file in results:
         location = {"uri": _uri(file.path, root), "uriBaseId": "%SRCROOT%"}
         fingerprint = Fingerprinter(file.source, file.document)

@@ -11,7 +11,8 @@ configuration), fixed with the safe fixes only, and written as ONE commit on
 the head branch through the Git Data API: blobs, a tree on the head commit's
 tree (each file keeps its mode; a symbolic link is left alone), a commit
 whose parent is the head commit, and a ref update without force (a branch
-that moved on, found before writing or answered 422, gets nothing). The comment names the commit; the review of the new head follows.
+that moved on, found before writing or answered 422, gets nothing). The
+comment names the commit; the review of the new head follows.
 Text from the pull request appears only in code spans; the token is never
 printed.
 """
@@ -19,6 +20,7 @@ printed.
 from __future__ import annotations
 
 import base64
+import functools
 import re
 import time
 from collections import Counter
@@ -28,8 +30,19 @@ from typing import Any
 
 from ..fixer import ContentLossError, fix_source
 from .payload import ReviewPayload
-from .post import (ATTEMPTS, Outcome, Poster, PostError, _code_span, _describe, _status, client, rate_limited, raw,
-                   review_pull_request)
+from .post import (
+    ATTEMPTS,
+    Outcome,
+    Poster,
+    PostError,
+    _code_span,
+    _describe,
+    _status,
+    client,
+    rate_limited,
+    raw,
+    review_pull_request,
+)
 from .remote import PullRequest, Superseded, changed_files, describe, verify
 
 WRITERS = frozenset({"admin", "maintain", "write"})
@@ -206,7 +219,7 @@ class FixCommand:
         elements = []
         for item in fixed.files:
             encoded = base64.b64encode(item.content).decode("ascii")
-            blob = retrying(lambda: head.create_git_blob(encoded, "base64"))
+            blob = retrying(functools.partial(head.create_git_blob, encoded, "base64"))
             elements.append(InputGitTreeElement(item.path, item.mode, "blob", sha=blob.sha))
         tree = retrying(lambda: head.create_git_tree(elements, base.tree))
         commit = retrying(lambda: head.create_git_commit(message, tree, [base]))

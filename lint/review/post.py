@@ -70,7 +70,7 @@ def markdown(message: str) -> str:
 def _code_span(text: str) -> str:
     text = text.replace("\r", " ").replace("\n", " ")  # a line break (a file name may hold one) would end it
     ticks = "`" * (max((len(m.group()) for m in re.finditer(r"`+", text)), default=0) + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") or text.startswith(" ") else ""
+    pad = " " if text.startswith(("`", " ")) or text.endswith("`") else ""
     return f"{ticks}{pad}{text}{pad}{ticks}"
 
 
@@ -115,6 +115,11 @@ def rule_name(code: str) -> str:
     return rule.name if rule is not None else "unknown-rule"
 
 
+def listed_line(f: ReviewFinding) -> str:
+    """A finding as one item of a Markdown list: where, which rule, what."""
+    return f"- {_code_span(f'{f.path}:{f.start_line}')} **{f.code}** ({rule_name(f.code)}): {markdown(f.message)}"
+
+
 def comment_body(f: ReviewFinding) -> str:
     name = rule_name(f.code)
     parts = [f"**{f.code}** ({name}): {markdown(f.message)}"]
@@ -149,7 +154,7 @@ def review_body(listed: Sequence[ReviewFinding], inline: int, nonce: str) -> str
         lines.append("")
         used = 0
         for f in listed:
-            line = f"- {_code_span(f'{f.path}:{f.start_line}')} **{f.code}** ({rule_name(f.code)}): {markdown(f.message)}"
+            line = listed_line(f)
             if used + len(line) + 34 > BODY_ROOM:  # the line and its fingerprint in the marker
                 lines.append(f"- ... and {len(listed) - len(shown)} more (the job summary lists every finding)")
                 break
@@ -383,7 +388,8 @@ class Poster:
                     body, comments = self._without_rejected(pr, body, comments, listed)
                     continue
                 if status == 403 and not rate_limited(exc):
-                    raise _Handled(self._fallback(outcome, f"the token may not write reviews ({_describe(exc)})"))
+                    raise _Handled(self._fallback(outcome, f"the token may not write reviews ({_describe(exc)})")) \
+                        from None
                 if delay(exc, attempt) is not None and self._already_posted(pr):
                     return  # the server made the review despite the error
                 if not self._wait(exc, attempt):
@@ -517,8 +523,7 @@ def write_summary(findings: Sequence[ReviewFinding]) -> None:
     if not summary:
         return
     lines = [f"### kdlint: {len(findings)} {'finding' if len(findings) == 1 else 'findings'} on the changed lines", ""]
-    lines += [f"- {_code_span(f'{f.path}:{f.start_line}')} **{f.code}** ({rule_name(f.code)}): {markdown(f.message)}"
-              for f in findings]
+    lines += [listed_line(f) for f in findings]
     with open(summary, "a", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
 

@@ -64,9 +64,10 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         # run is not read as the title, and a `**` next to another run (`**[x]**, CVPR '19`) merges with it.
         marker = LIST_MARKER.match(head)
         first = not head[marker.end() if marker else 0 : span.column - 1].strip()
-        if first and not any(ch in title for ch in "*_[]`<>") and head[span.end_column - 1 : span.end_column] not in "*_":
-            fix = Fix(applicability=Applicability.UNSAFE, message="Wrap the title in `**`",
-                      edits=(Edit.insert(entry.line, span.column, "**"), Edit.insert(entry.line, span.end_column, "**")))
+        after = head[span.end_column - 1 : span.end_column]
+        if first and not any(ch in title for ch in "*_[]`<>") and after not in "*_":
+            wrap = (Edit.insert(entry.line, span.column, "**"), Edit.insert(entry.line, span.end_column, "**"))
+            fix = Fix(applicability=Applicability.UNSAFE, message="Wrap the title in `**`", edits=wrap)
         yield RULE.diagnostic("title is not bold", span, fix)
 
 

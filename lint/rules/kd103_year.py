@@ -45,8 +45,6 @@ from ..urls import arxiv_year
 from .base import Context, Fixable, Rule, blank_link_targets, short_year
 
 
-
-
 def _year_written(ctx: Context, entry: Entry) -> bool:
     """Whether the entry's text, links aside, writes a year anywhere (in a venue pair kdlint read or not): then
     no fix adds one."""
@@ -101,8 +99,8 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                     fix = _unsafe(f"Write the year as {full}", Edit.replace(pair.year_span, space + full),
                                   TextChange(pair.year, full))
                 elif year is not None:
-                    fix = _unsafe(f"Use the year {year} of arXiv:{arxiv}", Edit.replace(pair.year_span, f"{space}{year}"),
-                                  TextChange(pair.year, str(year)))
+                    fix = _unsafe(f"Use the year {year} of arXiv:{arxiv}",
+                                  Edit.replace(pair.year_span, f"{space}{year}"), TextChange(pair.year, str(year)))
                 yield RULE.diagnostic(f"malformed year `{pair.year}` (expected four digits, like 2019)",
                                       pair.year_span, fix)
 

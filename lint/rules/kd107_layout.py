@@ -95,7 +95,8 @@ def _fix(ctx: Context, entry: Entry, feature: Callable[[Entry], str | None], wan
             return _safe("Remove the final period", Edit.replace(Span(line=line, column=col + len(body) - 1,
                                                                       end_line=line, end_column=col + len(body)), ""))
         end = authors.span.end_column
-        return _safe("Remove the final period", Edit.replace(Span(line=line, column=end - 1, end_line=line, end_column=end), ""))
+        period = Span(line=line, column=end - 1, end_line=line, end_column=end)
+        return _safe("Remove the final period", Edit.replace(period, ""))
     if feature is _separator and authors is not None:
         core = authors.text.rstrip()
         core = core[:-1] if core.endswith(".") else core

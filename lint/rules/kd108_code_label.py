@@ -32,7 +32,6 @@ from ..house_style import HOUSE_SHARE, HOUSE_STYLE_LEAST
 from .base import Context, Fixable, Rule
 
 
-
 def check(ctx: Context) -> Iterator[Diagnostic]:
     spellings = ctx.vocabulary.code_labels
     uses: dict[str, Counter[str]] = {}  # canonical label -> how often each spelling of it is written

@@ -54,7 +54,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             if said is None:
                 continue
             same_venue = [(p, v, y) for p, v, y in known
-                          if v.name == said.venue or not said.venue_certain and said.venue in (v.name, v.parent)]
+                          if v.name == said.venue or (not said.venue_certain and said.venue in (v.name, v.parent))]
             if any(y == said.year for _, _, y in same_venue):
                 continue
             written = ", ".join(f"{v.name} {y}" for _, v, y in known)

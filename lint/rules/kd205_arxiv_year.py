@@ -35,7 +35,7 @@ from .base import Context, Fixable, Rule
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     for entry, known in ctx.known_venue_years:
-        preprints = [(pair, year) for pair, venue, year in known if venue.kind == "preprint" and pair.year_span is not None]
+        preprints = [(pair, year) for pair, venue, year in known if venue.kind == "preprint"]
         if not preprints:
             continue
         arxiv = entry.arxiv_id
@@ -43,7 +43,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         if issued is None:
             continue
         for pair, year in preprints:
-            if year == issued:
+            if year == issued or pair.year_span is None or pair.year is None:
                 continue
             fix = Fix(applicability=Applicability.SAFE, message=f"Write {issued}",
                       edits=(Edit.replace(pair.year_span, str(issued)),),

@@ -39,7 +39,6 @@ inside a block changed; the blank lines between entries stay where they are.
 from __future__ import annotations
 
 import re
-
 from bisect import bisect_right
 from collections.abc import Iterator
 
@@ -98,7 +97,7 @@ def _check_group(ctx: Context, key: str, keyed: Group) -> Iterator[Diagnostic]:
 def _message(value: int | str | None, comparable: int | str, kept: list[tuple[Entry, int | str]],
              kept_values: list[int | str], key: str) -> str:
     """Where the entry belongs among the entries already in order (whose values never decrease)."""
-    not_after = bisect_right(kept_values, comparable)  # type: ignore[type-var]
+    not_after = bisect_right(kept_values, comparable)
     where = f"after line {kept[not_after - 1][0].line}" if not_after else f"before line {kept[0][0].line}"
     shown = f" ({value})" if key != "title" else ""
     return f"entry{shown} out of order: the list is sorted {DESCRIBE[key]}, so it belongs {where}"

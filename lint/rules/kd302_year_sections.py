@@ -28,6 +28,7 @@ No fix: moving whole sections is left to you.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -62,7 +63,7 @@ def year_runs(headings: tuple[Heading, ...]) -> list[list[Heading]]:
 def check(ctx: Context) -> Iterator[Diagnostic]:
     for run in year_runs(ctx.document.headings):
         years = [int(h.plain.strip()) for h in run]
-        pairs = list(zip(years, years[1:]))
+        pairs = list(itertools.pairwise(years))
         descending = sum(a > b for a, b in pairs) >= sum(a < b for a, b in pairs)
         keep = longest_in_order([-y for y in years] if descending else years)
         direction = "newest first" if descending else "oldest first"

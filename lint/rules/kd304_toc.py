@@ -144,15 +144,15 @@ class Anchors:
             names = html_anchors(text)
             if not names:
                 continue
-            heading = self._by_line.get(number) or (self._beside(number) if anchor_only(text) else None)
-            found.extend((number, name, heading, True) for name in names)
+            beside = self._by_line.get(number) or (self._beside(number) if anchor_only(text) else None)
+            found.extend((number, name, beside, True) for name in names)
         found.sort(key=lambda f: f[0])
         self._targets: dict[str, Target] = {}
         self.written: dict[int, str] = {}  # heading line -> the first anchor written for it by hand
-        for line, name, heading, by_hand in found:
-            self._targets.setdefault(name.casefold(), Target(heading.line if heading else line, heading))
-            if by_hand and heading is not None:
-                self.written.setdefault(heading.line, name)
+        for line, name, target, by_hand in found:
+            self._targets.setdefault(name.casefold(), Target(target.line if target else line, target))
+            if by_hand and target is not None:
+                self.written.setdefault(target.line, name)
 
     def _quiet(self, number: int) -> bool:
         """A blank line, or one of nothing but anchors, between an anchor and its heading."""

@@ -36,7 +36,7 @@ from .base import Context, Fixable, Rule
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     for link in ctx.links:
-        if not link.url[:7].lower() == "http://":
+        if link.url[:7].lower() != "http://":
             continue
         host = host_of(link.url)
         if host not in HTTPS_HOSTS:

@@ -30,9 +30,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..codes import matches
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span, TextChange
 from ..model import Pragma
-from ..codes import matches
 from ..suppression import EVERY_RULE
 from .base import Context, Fixable, Rule
 
@@ -82,8 +82,9 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         else:
             kept = [s for s in pragma.codes if s not in unused]
             text = f"<!-- kdlint-{pragma.kind} {' '.join(kept)} -->"
-            yield RULE.diagnostic(f"`{comment}`: {', '.join(unused)} suppress{'es' if len(unused) == 1 else ''} nothing",
-                                  pragma.span, _safe(ctx, f"Keep only {' '.join(kept)}", Edit.replace(pragma.span, text)))
+            verb = "suppresses" if len(unused) == 1 else "suppress"
+            yield RULE.diagnostic(f"`{comment}`: {', '.join(unused)} {verb} nothing", pragma.span,
+                                  _safe(ctx, f"Keep only {' '.join(kept)}", Edit.replace(pragma.span, text)))
 
 
 RULE = Rule(code="KD902", name="unused-suppression", summary="A suppression comment that suppresses nothing",
