@@ -1,9 +1,11 @@
-"""Configuration files: `[tool.kdlint]` in pyproject.toml or a `.kdlint.toml`, validated by pydantic.
+"""Configuration files validated: the pydantic model derived from `kdlint.settings.Settings`.
 
-`ConfigFile` is the schema of the table (schema/config.schema.json is made
-from it); a valid table becomes `kdlint.settings.Settings`, the plain record
-the rest of kdlint reads (`kdlint.settings` finds the files). Errors are one
-line naming the file, the key and what is allowed.
+`ConfigFile` is made from the declaration in `kdlint.settings` (each
+setting's type, default, key and documentation), with the validation each of
+its types needs (`VALIDATED`); schema/config.schema.json is made from it
+(`python -m kdlint.config`). A valid table becomes `Settings`. Errors are one
+line naming the file, the key and what is allowed. Only a run that reads a
+configuration file imports this module (and pydantic).
 """
 
 from __future__ import annotations
@@ -12,15 +14,13 @@ import difflib
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError, field_validator
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
 
-from . import settings
-from .schemas import schema_text
+from .schemas import model_of, schema_text
 from .selection import SelectorError, check_selector
-from .settings import ConfigError, Settings, glob_regex
-from .source import DEFAULT_MAX_FILE_SIZE
+from .settings import ConfigError, Settings, VenueSpec, glob_regex
 
 _SIZE = re.compile(r"^\s*(\d+)\s*(B|KB|KiB|MB|MiB|GB|GiB)?\s*$", re.IGNORECASE)
 _UNITS = {"b": 1, "kb": 1000, "kib": 1024, "mb": 1000**2, "mib": 1024**2, "gb": 1000**3, "gib": 1024**3}
@@ -48,67 +48,21 @@ def _size(value: Any) -> int:
     return int(m.group(1)) * _UNITS[(m.group(2) or "b").lower()]
 
 
+def _globs(value: dict[str, list[str]]) -> dict[str, list[str]]:
+    for pattern in value:
+        glob_regex(pattern)
+    return value
+
+
 Selector = Annotated[str, StringConstraints(pattern=r"^(ALL|KD\d{0,3})$"), BeforeValidator(_selector)]
-FileSize = Annotated[int, BeforeValidator(_size, json_schema_input_type=int | str)]
-
-
-class VenueSpec(BaseModel):
-    """A venue a list uses that the shipped vocabulary lacks."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    aliases: list[str] = Field(default_factory=list, description="Other spellings that mean this venue.")
-    kind: Literal["conference", "workshop", "journal", "preprint"] | None = None
-
-
-class ConfigFile(BaseModel):
-    """The `[tool.kdlint]` table."""
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True,
-                              title="kdlint configuration",
-                              json_schema_extra={"description": "The [tool.kdlint] table of pyproject.toml, "
-                                                                "or the top level of .kdlint.toml."})
-
-    select: list[Selector] | None = Field(None, description="Rules to check (codes or prefixes); all when unset.")
-    extend_select: list[Selector] = Field(default_factory=list, alias="extend-select",
-                                          description="Rules to check in addition to `select`.")
-    ignore: list[Selector] = Field(default_factory=list, description="Rules never to report.")
-    per_file_ignores: dict[str, list[Selector]] = Field(
-        default_factory=dict, alias="per-file-ignores",
-        description="Glob (relative to the configuration file) to the rules not reported for matching files.")
-    style: Literal["bold", "heading", "dated", "inline", "plain"] | None = Field(
-        None, description="The entry style of every section; detected per section when unset.")
-    sort: Literal["year", "-year", "title", "none"] | None = Field(
-        None, description="The order entries keep within a section; inferred from the list when unset.")
-    skip_sections: list[str] = Field(default_factory=list, alias="skip-sections",
-                                     description="Headings whose sections hold no papers and are not checked.")
-    allow_cross_section_duplicates: bool | None = Field(
-        None, alias="allow-cross-section-duplicates",
-        description="Report duplicates only within a section (true), or across sections too (false); unset, "
-                    "kdlint infers it: a list that files many papers under several sections does so on purpose.")
-    title_similarity: float = Field(
-        95.0, alias="title-similarity", ge=50, le=100,
-        description="How alike two titles must be (0-100, rapidfuzz ratio of the normalised titles) for KD403.")
-    venues: dict[str, VenueSpec] = Field(default_factory=dict,
-                                         description="Venues the list uses beyond kdlint's vocabulary, or extra "
-                                                     "aliases for a venue it has (`kdlint venues` lists them).")
-    keep_historical_venue_names: bool = Field(
-        False, alias="keep-historical-venue-names",
-        description="Accept a venue's earlier name for the years it carried it (NIPS 2017); by default KD202 "
-                    "writes the current name for every year (NeurIPS 2017).")
-    code_labels: dict[str, list[str]] = Field(
-        default_factory=dict, alias="code-labels",
-        description="Accepted code-link labels, each with the spellings kdlint rewrites to it.")
-    max_file_size: FileSize = Field(
-        DEFAULT_MAX_FILE_SIZE, alias="max-file-size",
-        description="Files larger than this are not read (bytes, or a string like \"10MB\").")
-
-    @field_validator("per_file_ignores")
-    @classmethod
-    def _globs(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        for pattern in value:
-            glob_regex(pattern)
-        return value
+VALIDATED: dict[str, Any] = {
+    "Selector": Selector,
+    "PerFileIgnores": Annotated[dict[str, list[Selector]], AfterValidator(_globs)],
+    "Similarity": Annotated[float, Field(ge=50, le=100)],
+    "FileSize": Annotated[int, BeforeValidator(_size, json_schema_input_type=int | str)],
+}
+VALIDATED["VenueSpec"] = model_of(VenueSpec, VALIDATED)
+ConfigFile = model_of(Settings, VALIDATED, ConfigDict(populate_by_name=True, title="kdlint configuration"))
 
 
 def _field_names() -> list[str]:
@@ -138,8 +92,7 @@ def parse_settings(table: dict[str, Any], origin: Path | None, label: str) -> Se
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         raise ConfigError(f"{label}: {_describe(errors[0])}{more}") from None
     values = {name: getattr(valid, name) for name in ConfigFile.model_fields}
-    values["venues"] = {name: settings.VenueSpec(aliases=spec.aliases, kind=spec.kind)
-                        for name, spec in valid.venues.items()}
+    values["venues"] = {name: VenueSpec(**dict(spec)) for name, spec in values["venues"].items()}
     return Settings(**values, origin=origin)
 
 

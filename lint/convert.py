@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .duplicates import normalise_title
 from .model import Document, Entry, Link, LinkKind
 from .source import SourceText
+from .titles import identity
 from .urls import paper_ids
 from .vocabulary import Vocabulary
 
@@ -162,14 +162,14 @@ def merge(sources: Sequence[tuple[SourceText, Document]], vocab: Vocabulary, tit
             if not section.holds_papers:
                 continue
             name = section.title or "Papers"
-            key = normalise_title(name)
+            key = identity(name)
             bucket = sections.setdefault(key, (name, []))[1]
             for entry in section.entries:
                 rec = record(entry, source, vocab)
                 if rec is None:
                     continue
                 report.read += 1
-                keys = [*sorted(rec.ids), "title:" + normalise_title(rec.title)]
+                keys = [*sorted(rec.ids), "title:" + identity(rec.title)]
                 kept = next((by_identity[k] for k in keys if k in by_identity), None)
                 if kept is not None:
                     _richer(kept, rec, vocab)

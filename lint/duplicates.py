@@ -10,38 +10,23 @@ several sections (taxonomies along several axes) does so by design.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from functools import partial
 from itertools import chain, compress, count, repeat
-from typing import TYPE_CHECKING
 
 from . import blocks
 from .diagnostics import Applicability, EntryRemoved, Fix
 from .model import Entry, PaperId
+from .source import SourceText
+from .titles import identity
 from .toc import plain_from_markdown
 from .urls import host_in
 
-if TYPE_CHECKING:  # kdlint.rules imports this module
-    from .rules.base import Context
-
-_WORD = re.compile(r"[^\W_]+")  # letters and digits: what is left of a title once punctuation is folded
-_ASCII_WORD = re.compile(r"[a-z0-9]+")  # the same in lower-case ASCII
 _DIGITS = re.compile(r"\d+")
-_LEADING_PARENTHETICAL = re.compile(r"^\s*[(\[][^)\]]*[)\]]\s*")
 MAX_BUCKET = 64  # a word in more titles than this is too common to pair titles by
 WINDOW = 3  # sorted neighbours each title is compared with
 STOP_WORDS = frozenset({"a", "an", "the", "of", "for", "and", "in", "on", "via", "with", "to", "by", "from", "is"})
-
-
-def normalise_title(title: str) -> str:
-    """Case, punctuation, Unicode compatibility forms and spacing folded; a leading `(FitNets)` dropped."""
-    if "(" in title or "[" in title:  # a leading parenthetical needs one of them
-        title = _LEADING_PARENTHETICAL.sub("", title)
-    if title.isascii():  # the common case: compatibility forms are no matter, case folding is lower-casing
-        return " ".join(_ASCII_WORD.findall(title.lower()))
-    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", title).casefold()))
 
 
 # A section that announces or highlights papers of the body repeats them on purpose.
@@ -71,15 +56,16 @@ def cross_listing_by_design(entries: Sequence[Entry]) -> bool:
     return crossing >= CROSS_LISTED_LEAST and crossing >= CROSS_LISTED_SHARE * len(identified)
 
 
-def comparable(ctx: Context, first: Entry, second: Entry) -> bool:
-    return ctx.reports_cross_section or first.section == second.section
+def comparable(cross_section: bool, first: Entry, second: Entry) -> bool:
+    return cross_section or first.section == second.section
 
 
 class _FirstSeen:
     """The first entry seen under each key (a normalised title, an identifier), of all and of each section:
     the earlier entry a pair names is one of these, so a key shared by many entries costs no more."""
 
-    def __init__(self) -> None:
+    def __init__(self, cross_section: bool) -> None:
+        self.cross_section = cross_section  # whether an entry of another section may be the earlier one
         self.first: dict[Hashable, Entry] = {}
         self.in_section: dict[tuple[Hashable, tuple[str, ...]], Entry] = {}
 
@@ -90,33 +76,33 @@ class _FirstSeen:
     def same_section(self, key: Hashable, entry: Entry) -> Entry | None:
         return self.in_section.get((key, entry.section))
 
-    def any_section(self, ctx: Context, key: Hashable) -> Entry | None:
-        return self.first.get(key) if ctx.reports_cross_section else None
+    def any_section(self, key: Hashable) -> Entry | None:
+        return self.first.get(key) if self.cross_section else None
 
 
-def id_pairs(ctx: Context) -> Iterator[tuple[Entry, Entry, PaperId]]:
+def id_pairs(candidates: Sequence[Entry], cross_section: bool) -> Iterator[tuple[Entry, Entry, PaperId]]:
     """(earlier, later, shared identifier) for each later entry that shares an identifier, once per entry.
 
     The earlier entry named is the first in the same section under the first
     identifier that has one, else (when pairs across sections count) the first
     under the first identifier seen before.
     """
-    seen = _FirstSeen()
-    for entry in ctx.duplicate_candidates:
-        named = _earlier_by_id(ctx, seen, entry)
+    seen = _FirstSeen(cross_section)
+    for entry in candidates:
+        named = _earlier_by_id(seen, entry)
         if named is not None:
             yield named[0], entry, named[1]
         for pid in entry.paper_ids:
             seen.add(pid, entry)
 
 
-def _earlier_by_id(ctx: Context, seen: _FirstSeen, entry: Entry) -> tuple[Entry, PaperId] | None:
+def _earlier_by_id(seen: _FirstSeen, entry: Entry) -> tuple[Entry, PaperId] | None:
     for pid in entry.paper_ids:
         other = seen.same_section(pid, entry)
         if other is not None:
             return other, pid
     for pid in entry.paper_ids:
-        other = seen.any_section(ctx, pid)
+        other = seen.any_section(pid)
         if other is not None:
             return other, pid
     return None
@@ -134,24 +120,24 @@ def only_videos(entry: Entry) -> bool:
 
 
 def same_title(first: Entry, second: Entry) -> bool:
-    return bool(first.title and second.title and normalise_title(first.title) == normalise_title(second.title))
+    return bool(first.title and second.title and identity(first.title) == identity(second.title))
 
 
-def _normalised_block(ctx: Context, entry: Entry) -> str:
-    text = "\n".join(ctx.source.lines[entry.line - 1 : entry.end_line])
+def _normalised_block(source: SourceText, entry: Entry) -> str:
+    text = "\n".join(source.lines[entry.line - 1 : entry.end_line])
     return " ".join(text.split())
 
 
-def removal(ctx: Context, earlier: Entry, later: Entry) -> Fix | None:
+def removal(source: SourceText, earlier: Entry, later: Entry) -> Fix | None:
     """Deleting the later entry, offered only when both stand in one section (a list may cross-list a
     paper on purpose) and read the same letter for letter, spacing aside."""
-    if earlier.section != later.section or _normalised_block(ctx, earlier) != _normalised_block(ctx, later):
+    if earlier.section != later.section or _normalised_block(source, earlier) != _normalised_block(source, later):
         return None
-    if blocks.followed_by_indented_text(ctx.source, later):
+    if blocks.followed_by_indented_text(source, later):
         return None  # it belongs to the entry's item (removing the entry would leave it as code), or it is code
         # that would join the block before the entry
     return Fix(applicability=Applicability.UNSAFE, message=f"Remove this copy of line {earlier.line}",
-               edits=(blocks.delete(ctx.source, later),),
+               edits=(blocks.delete(source, later),),
                changes=(EntryRemoved(later.line, later.end_line, earlier.line, earlier.end_line),))
 
 
@@ -159,23 +145,24 @@ def shared_ids(first: Entry, second: Entry) -> set[PaperId]:
     return set(first.paper_ids) & set(second.paper_ids)
 
 
-def title_pairs(ctx: Context) -> Iterator[tuple[Entry, Entry]]:
+def title_pairs(titles: Sequence[tuple[Entry, str]], cross_section: bool) -> Iterator[tuple[Entry, Entry]]:
     """(earlier, later) with the same normalised title; the earlier is the first in the same section if there
     is one, else (when pairs across sections count) the first of all."""
-    seen = _FirstSeen()
-    for entry, key in ctx.titles:
+    seen = _FirstSeen(cross_section)
+    for entry, key in titles:
         if not key or only_videos(entry):
             continue
         if key in seen.first:
             earlier = seen.same_section(key, entry)
             if earlier is None:
-                earlier = seen.any_section(ctx, key)
+                earlier = seen.any_section(key)
             if earlier is not None:
                 yield earlier, entry
         seen.add(key, entry)
 
 
-def similar_pairs(ctx: Context, threshold: float) -> Iterator[tuple[Entry, Entry, float]]:
+def similar_pairs(titles: Sequence[tuple[Entry, str]], cross_section: bool,
+                  threshold: float) -> Iterator[tuple[Entry, Entry, float]]:
     """(earlier, later, similarity) for titles alike above `threshold` but not equal.
 
     Never all pairs. A title is compared with the earlier titles that share one
@@ -187,17 +174,17 @@ def similar_pairs(ctx: Context, threshold: float) -> Iterator[tuple[Entry, Entry
     """
     from rapidfuzz import fuzz  # imported here: only this rule needs it
 
-    titled = [(entry, title) for entry, title in ctx.titles if len(title) >= 12]
-    titles = [title for _, title in titled]
+    titled = [(entry, title) for entry, title in titles if len(title) >= 12]
+    texts = [title for _, title in titled]
     ratio = partial(fuzz.ratio, score_cutoff=threshold)  # 0 below the threshold
     best: dict[int, tuple[float, int]] = {}
-    for first, second in alike_pairs(titles, ratio):
+    for first, second in alike_pairs(texts, ratio):
         i, j = max(first, second), min(first, second)  # the later title, the earlier
-        if titles[i] == titles[j] or not comparable(ctx, titled[j][0], titled[i][0]):
+        if texts[i] == texts[j] or not comparable(cross_section, titled[j][0], titled[i][0]):
             continue
-        if _DIGITS.findall(titles[i]) != _DIGITS.findall(titles[j]):
+        if _DIGITS.findall(texts[i]) != _DIGITS.findall(texts[j]):
             continue  # `(32k articles)` and `(128k articles)`, `YOLOv3` and `YOLOv4`: other works
-        score = ratio(titles[i], titles[j])  # the later title first, as it has always been compared
+        score = ratio(texts[i], texts[j])  # the later title first, as it has always been compared
         if score and (i not in best or score > best[i][0] or (score == best[i][0] and j < best[i][1])):
             best[i] = (score, j)
     for i in sorted(best):

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import collector
+from .context import Context
 from .diagnostics import Diagnostic
 from .document import parse_document
 from .model import Document
-from .rules import RULES, UNUSED_SUPPRESSION, Context, Fixable, Rule
+from .rules import RULES, UNUSED_SUPPRESSION, Fixable, Rule
 from .selection import select_rules
 from .settings import Settings
 from .source import SourceText
@@ -24,11 +25,7 @@ class Linter:
 
     rules: tuple[Rule, ...] = RULES
     vocabulary: Vocabulary = DEFAULT
-    skip_sections: tuple[str, ...] = ()
-    style: str | None = None
-    sort: str | None = None
-    cross_section_duplicates: bool | None = None  # None: inferred from the list
-    title_similarity: float = 95.0
+    settings: Settings = field(default_factory=Settings)  # what the rules read of the configuration
 
     @classmethod
     def for_file(cls, settings: Settings, path: Path | None = None, select: Sequence[str] | None = None,
@@ -42,11 +39,7 @@ class Linter:
             vocabulary = Vocabulary.extended(
                 settings.code_labels, {name: (spec.aliases, spec.kind) for name, spec in settings.venues.items()},
                 settings.keep_historical_venue_names)
-        return cls(rules=tuple(rules), vocabulary=vocabulary, skip_sections=tuple(settings.skip_sections),
-                   style=settings.style,
-                   sort=settings.sort, cross_section_duplicates=(None if settings.allow_cross_section_duplicates is None
-                                                 else not settings.allow_cross_section_duplicates),
-                   title_similarity=settings.title_similarity)
+        return cls(rules=tuple(rules), vocabulary=vocabulary, settings=settings)
 
     def check(self, source: SourceText) -> tuple[Document, list[Diagnostic]]:
         with collector.paused():
@@ -55,12 +48,10 @@ class Linter:
             return document, self.report(ctx, [*self.run(ctx, fixable=True), *self.run(ctx, fixable=False)])
 
     def parse(self, source: SourceText) -> Document:
-        return parse_document(source, self.vocabulary, self.skip_sections, self.style)
+        return parse_document(source, self.vocabulary, self.settings.skip_sections, self.settings.style)
 
     def context(self, source: SourceText, document: Document) -> Context:
-        return Context(source=source, document=document, vocabulary=self.vocabulary, sort=self.sort,
-                       cross_section_duplicates=self.cross_section_duplicates, title_similarity=self.title_similarity,
-                       style=self.style,
+        return Context(source=source, document=document, vocabulary=self.vocabulary, settings=self.settings,
                        enabled=frozenset(rule.code for rule in self.rules))
 
     def run(self, ctx: Context, fixable: bool) -> list[Diagnostic]:

@@ -10,24 +10,18 @@ partialFingerprints both use it.
 from __future__ import annotations
 
 import hashlib
-import re
 
 from .diagnostics import Diagnostic
 from .model import Document, Entry
 from .source import SourceText
-
-_NON_WORD = re.compile(r"[\W_]+")
-
-
-def normalise_title(title: str) -> str:
-    return _NON_WORD.sub(" ", title.casefold()).strip()
+from .titles import fingerprint_key
 
 
 def entry_identity(entry: Entry) -> str:
     if entry.paper_ids:
         return str(entry.paper_ids[0])
     if entry.title:
-        return "title:" + normalise_title(entry.title)
+        return "title:" + fingerprint_key(entry.title)
     return ""
 
 

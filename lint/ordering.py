@@ -7,15 +7,14 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from itertools import groupby, pairwise
 from operator import attrgetter
 
 from .model import Document, Entry
+from .titles import sort_key
 
-LEADING_PARENTHETICAL = re.compile(r"^\s*[(\[][^)\]]*[)\]]\s*")
 KEYS = ("year", "-year", "title")
 MIN_STEPS = 3  # neighbours that step up in order, needed before an order is inferred
 MIN_SHARE = 0.8  # share of keyed entries already in year order
@@ -33,17 +32,11 @@ def entry_year(entry: Entry) -> int | None:
     return None
 
 
-def title_key(title: str) -> str:
-    if "(" in title or "[" in title:  # a leading parenthetical needs one of them
-        title = LEADING_PARENTHETICAL.sub("", title)
-    return " ".join(title.split()).casefold()
-
-
 def sort_value(entry: Entry, key: str) -> int | str | None:
     if key in ("year", "-year"):
         return entry_year(entry)
     if key == "title":
-        return title_key(entry.title) if entry.title else None
+        return sort_key(entry.title) if entry.title else None
     raise ValueError(f"unknown sort key {key!r}")
 
 
@@ -84,7 +77,7 @@ def keyed_groups(document: Document, key: str) -> list[Group]:
             if key == "year":
                 keyed: Group = [(e, v) for e in group if (v := entry_year(e)) is not None]
             else:
-                keyed = [(e, title_key(e.title)) for e in group if e.title]
+                keyed = [(e, sort_key(e.title)) for e in group if e.title]
             if len(keyed) >= 2:
                 groups.append(keyed)
     return groups

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_type_hints
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from .source import InputError
 
@@ -17,6 +19,27 @@ M = TypeVar("M", bound=BaseModel)
 def schema_text(schema: dict[str, Any]) -> str:
     """A generated JSON Schema as the checked-in schema/*.json files hold it."""
     return json.dumps({**schema, "$schema": DRAFT}, indent=2, sort_keys=True) + "\n"
+
+
+def model_of(declared: type[Any], types: Mapping[str, Any], config: ConfigDict | None = None) -> type[BaseModel]:
+    """The pydantic model of a dataclass whose fields carry `fields.doc` metadata: each such field with its
+    type read through `types` (the validated forms of the plain aliases the dataclass's module names), its
+    default, its key and its documentation. Unknown keys are errors."""
+    hints = get_type_hints(declared, localns=dict(types), include_extras=True)
+    made: dict[str, Any] = {}
+    for item in dataclasses.fields(declared):
+        if "doc" not in item.metadata:
+            continue  # not read from a file (`Settings.origin`)
+        default: dict[str, Any] = {}
+        if item.default_factory is not dataclasses.MISSING:
+            default["default_factory"] = item.default_factory
+        elif item.default is not dataclasses.MISSING:
+            default["default"] = item.default
+        made[item.name] = (hints[item.name], Field(**default, alias=item.metadata["key"],
+                                                   description=item.metadata["doc"]))
+    model: type[BaseModel] = create_model(declared.__name__, __config__=ConfigDict(extra="forbid", **(config or {})),
+                                          __doc__=declared.__doc__, **made)
+    return model
 
 
 def load_json(path: Path, model: type[M], what: str, missing_hint: str = "") -> M:

@@ -1,13 +1,16 @@
-"""Settings: what a list's configuration says, and where kdlint finds it.
+"""Settings: every key of a list's configuration, declared once.
 
-For each checked file kdlint walks up from its directory and takes the first
-`.kdlint.toml`, or `pyproject.toml` with a `[tool.kdlint]` table; `--config`
-names the file for every input and `--isolated` ignores all of them.
+`Settings` is the one declaration of each setting: its name, its key in the
+file (`extend-select`), its type, its default and its documentation (its
+field's `fields.doc` metadata). Everything else is derived from it: the pydantic
+model that validates a file and gives schema/config.schema.json
+(`kdlint.config`), the defaults of a run without a file, what the linter and
+the rules read (`Linter.settings`, `Context.settings`). It is a plain
+dataclass so that a run that reads no configuration file (most runs, in
+pre-commit) never imports pydantic. `kdlint.config_files` finds the files.
 
-`Settings` is a plain dataclass holding the defaults; a configuration file is
-validated by the pydantic model in `kdlint.config` (which also gives its JSON
-Schema), imported only when there is a file to validate: most runs of kdlint
-in pre-commit read none, and pydantic would be a fifth of their start-up.
+The type aliases below (`Selector`, `FileSize`, ...) are what the rest of
+kdlint reads (a `str`, an `int`); `kdlint.config` gives each its validation.
 """
 
 from __future__ import annotations
@@ -16,12 +19,19 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Literal
 
+from .fields import doc
 from .source import DEFAULT_MAX_FILE_SIZE, InputError
 
-CONFIG_NAMES = (".kdlint.toml", "pyproject.toml")
-
+Selector = str  # a rule code or prefix: KD102, KD1, ALL
+Glob = str  # `*`, `?`, `**`, `[...]`, relative to the configuration file (`glob_regex`)
+PerFileIgnores = dict[Glob, list[Selector]]
+Similarity = float  # 50-100
+FileSize = int  # bytes; a file may write "10MB" or "512KiB"
+Style = Literal["bold", "heading", "dated", "inline", "plain"]  # the layouts (`model.Layout`) a list may force
+Order = Literal["year", "-year", "title", "none"]
+VenueKind = Literal["conference", "workshop", "journal", "preprint"]
 
 
 class ConfigError(InputError):
@@ -30,30 +40,49 @@ class ConfigError(InputError):
 
 @dataclass(frozen=True, kw_only=True)
 class VenueSpec:
-    """A venue a list uses that the shipped vocabulary lacks (`venues` setting)."""
+    """A venue a list uses that the shipped vocabulary lacks, or extra spellings for one it has."""
 
-    aliases: list[str] = field(default_factory=list)
-    kind: str | None = None
+    aliases: list[str] = field(default_factory=list, metadata=doc("Other spellings that mean this venue."))
+    kind: VenueKind | None = field(
+        default=None, metadata=doc("What the venue is; a venue new to kdlint without one counts as a conference."))
 
 
 @dataclass(frozen=True, kw_only=True)
 class Settings:
-    """The `[tool.kdlint]` table, with kdlint's defaults; `kdlint.config.ConfigFile` documents each key."""
+    """The `[tool.kdlint]` table of pyproject.toml, or the top level of .kdlint.toml."""
 
-    select: list[str] | None = None
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    style: str | None = None
-    sort: str | None = None
-    skip_sections: list[str] = field(default_factory=list)
-    allow_cross_section_duplicates: bool | None = None  # None: inferred from the list (`kdlint.duplicates`)
-    title_similarity: float = 95.0
-    venues: dict[str, VenueSpec] = field(default_factory=dict)
-    keep_historical_venue_names: bool = False
-    code_labels: dict[str, list[str]] = field(default_factory=dict)
-    max_file_size: int = DEFAULT_MAX_FILE_SIZE
-    origin: Path | None = None  # the file the settings came from, for messages and per-file-ignores globs
+    select: list[Selector] | None = field(
+        default=None, metadata=doc("Rules to check (codes or prefixes); all when unset."))
+    extend_select: list[Selector] = field(
+        default_factory=list, metadata=doc("Rules to check in addition to `select`.", "extend-select"))
+    ignore: list[Selector] = field(default_factory=list, metadata=doc("Rules never to report."))
+    per_file_ignores: PerFileIgnores = field(default_factory=dict, metadata=doc(
+        "Glob (relative to the configuration file) to the rules not reported for matching files.",
+        "per-file-ignores"))
+    style: Style | None = field(
+        default=None, metadata=doc("The entry style of every section; detected per section when unset."))
+    sort: Order | None = field(
+        default=None, metadata=doc("The order entries keep within a section; inferred from the list when unset."))
+    skip_sections: list[str] = field(default_factory=list, metadata=doc(
+        "Headings whose sections hold no papers and are not checked.", "skip-sections"))
+    allow_cross_section_duplicates: bool | None = field(default=None, metadata=doc(
+        "Report duplicates only within a section (true), or across sections too (false); unset, kdlint infers "
+        "it: a list that files many papers under several sections does so on purpose.",
+        "allow-cross-section-duplicates"))
+    title_similarity: Similarity = field(default=95.0, metadata=doc(
+        "How alike two titles must be (0-100, rapidfuzz ratio of the normalised titles) for KD403.",
+        "title-similarity"))
+    venues: dict[str, VenueSpec] = field(default_factory=dict, metadata=doc(
+        "Venues the list uses beyond kdlint's vocabulary, or extra aliases for a venue it has (`kdlint venues` "
+        "lists them)."))
+    keep_historical_venue_names: bool = field(default=False, metadata=doc(
+        "Accept a venue's earlier name for the years it carried it (NIPS 2017); by default KD202 writes the "
+        "current name for every year (NeurIPS 2017).", "keep-historical-venue-names"))
+    code_labels: dict[str, list[str]] = field(default_factory=dict, metadata=doc(
+        "Accepted code-link labels, each with the spellings kdlint rewrites to it.", "code-labels"))
+    max_file_size: FileSize = field(default=DEFAULT_MAX_FILE_SIZE, metadata=doc(
+        "Files larger than this are not read (bytes, or a string like \"10MB\").", "max-file-size"))
+    origin: Path | None = None  # not a setting: the file the settings came from, for messages and globs
 
     @cached_property
     def _ignore_globs(self) -> list[tuple[re.Pattern[str], list[str]]]:
@@ -73,6 +102,12 @@ class Settings:
             if regex.match(str(relative)) or ("/" not in regex.pattern and regex.match(relative.name)):
                 found.extend(codes)
         return found
+
+    @property
+    def reports_cross_section_duplicates(self) -> bool | None:
+        """Whether duplicates across sections are reported, as configured; None: inferred from the list."""
+        allowed = self.allow_cross_section_duplicates
+        return None if allowed is None else not allowed
 
 
 def glob_regex(pattern: str) -> re.Pattern[str]:
@@ -104,70 +139,3 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
             out.append(re.escape(ch))
         i += 1
     return re.compile("".join(out) + r"\Z")
-
-
-
-def load_file(path: Path) -> Settings | None:
-    """Settings from one file; None for a pyproject.toml without `[tool.kdlint]`."""
-    import tomllib  # here: most runs read no configuration file
-
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: configuration file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the configuration ({exc})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
-    if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("kdlint")
-        if table is None:
-            return None
-        if not isinstance(table, dict):
-            raise ConfigError(f"{path}: [tool.kdlint] must be a table")
-        return _validated(table, path, f"{path}: [tool.kdlint]")
-    return _validated(data, path, str(path))
-
-
-class ConfigFinder:
-    """Finds the settings for each file, reading each directory's candidates once."""
-
-    def __init__(self, explicit: Path | None = None, isolated: bool = False, root: Path | None = None) -> None:
-        self.isolated = isolated
-        self.root = root.resolve() if root is not None else None  # the search goes no higher than this
-        self.explicit = load_file(explicit) if explicit else None
-        if explicit and self.explicit is None:
-            raise ConfigError(f"{explicit}: no [tool.kdlint] table")
-        self._by_dir: dict[Path, Settings | None] = {}
-
-    def settings_for(self, path: Path | None) -> Settings:
-        if self.isolated:
-            return Settings()
-        if self.explicit is not None:
-            return self.explicit
-        try:  # from the directory the path names: a symbolic link finds the configuration beside the link
-            start = (path.absolute().parent if path is not None else Path.cwd()).resolve()
-        except (OSError, RuntimeError) as exc:  # RuntimeError: a loop of symbolic links (Python < 3.13)
-            raise InputError(f"{path}: cannot find its directory ({exc})") from None
-        return self._search(start) or Settings()
-
-    def _search(self, directory: Path) -> Settings | None:
-        if directory in self._by_dir:
-            return self._by_dir[directory]
-        found: Settings | None = None
-        for name in CONFIG_NAMES:
-            candidate = directory / name
-            if candidate.is_file():
-                found = load_file(candidate)
-                if found is not None:
-                    break
-        if found is None and directory.parent != directory and directory != self.root:
-            found = self._search(directory.parent)
-        self._by_dir[directory] = found
-        return found
-
-
-def _validated(table: dict[str, Any], origin: Path, label: str) -> Settings:
-    from .config import parse_settings
-
-    return parse_settings(table, origin, label)

@@ -15,11 +15,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from kdlint.config_files import load_file
 from kdlint.diagnostics import Diagnostic
 from kdlint.engine import Linter
 from kdlint.fixer import fix_source
 from kdlint.rules import BY_CODE, Rule
-from kdlint.settings import Settings, load_file
+from kdlint.settings import Settings
 from kdlint.source import SourceText
 
 ROOT = Path(__file__).parent / "fixtures" / "rules"

@@ -15,6 +15,7 @@ sys.path.insert(0, str(REPO / "bench"))
 import run  # noqa: E402  (bench/run.py)
 
 from kdlint.engine import Linter  # noqa: E402
+from kdlint.settings import Settings  # noqa: E402
 from kdlint.source import SourceText  # noqa: E402
 
 
@@ -30,7 +31,7 @@ def test_lists_are_deterministic_canonical_and_hold_the_entries_asked_for() -> N
 
 def test_the_worst_case_misspells_every_venue_and_reverses_every_section() -> None:
     text = run.generate(1_000, worst=True)
-    document, found = Linter(sort="year").check(SourceText(text))
+    document, found = Linter(settings=Settings(sort="year")).check(SourceText(text))
     codes = Counter(d.code for d in found)
     assert codes["KD202"] == len(document.entries) == 1_000
     assert codes["KD301"] > 800  # nearly every entry out of the oldest-first order

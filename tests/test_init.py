@@ -9,7 +9,7 @@ import pytest
 from conftest import seed
 
 from kdlint.cli import main
-from kdlint.settings import load_file
+from kdlint.config_files import load_file
 
 NO_AUTHORS = "".join(
     f"- **Paper {n}**, CVPR {2010 + n}, [[Paper]](https://arxiv.org/abs/{10 + n:02d}01.0000{n})\n" for n in range(8)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
+from ..config_files import ConfigFinder
 from ..engine import Linter
 from ..rules import BY_CODE, RULES
-from ..settings import ConfigFinder
 from ..venue_table import Venue
 
 

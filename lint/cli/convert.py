@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
+from ..config_files import ConfigFinder
 from ..convert import convert as convert_list
 from ..convert import merge as merge_lists
 from ..engine import Linter
 from ..files import read
-from ..settings import ConfigFinder
 from .listfile import OUTPUT_HELP, configured, emit
 
 

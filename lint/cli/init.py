@@ -8,10 +8,10 @@ from pathlib import Path
 import click
 
 from ..config import parse_settings
+from ..config_files import load_file
 from ..engine import Linter
 from ..files import read, write_new
 from ..init_config import infer, render
-from ..settings import load_file
 from ..source import DEFAULT_MAX_FILE_SIZE, InputError
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
+from ..config_files import ConfigFinder
 from ..engine import Linter
 from ..files import STDIN, read, write_new
-from ..settings import ConfigFinder
 from ..source import SourceText
 
 OUTPUT_HELP = "Write here instead of standard output."

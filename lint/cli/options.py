@@ -13,11 +13,12 @@ from typing import Any
 
 import click
 
+from ..config_files import ConfigFinder
 from ..engine import Linter
 from ..files import STDIN, discover, read
 from ..report import FileResult, text
 from ..selection import SelectorError, check_selector
-from ..settings import ConfigError, ConfigFinder, Settings
+from ..settings import ConfigError, Settings
 from ..source import STDIN_NAME, InputError, SourceText
 from . import error
 

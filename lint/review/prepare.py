@@ -8,13 +8,13 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..config_files import ConfigFinder
 from ..diagnostics import Applicability, Diagnostic
 from ..engine import Linter
 from ..files import MARKDOWN_SUFFIXES
 from ..fingerprint import Fingerprinter
 from ..fixer import apply_edits, select_fixes
 from ..gitdiff import FileChange, changes, check_revision, repository_root
-from ..settings import ConfigFinder
 from ..source import InputError, SourceText
 from .payload import MAX_MESSAGE, MAX_SUGGESTION, ReviewFinding, ReviewPayload
 

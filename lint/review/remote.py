@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..config_files import CONFIG_NAMES, ConfigFinder
 from ..engine import Linter
 from ..files import MARKDOWN_SUFFIXES
 from ..gitdiff import FileChange, parse_hunks
-from ..settings import CONFIG_NAMES, ConfigFinder
 from ..source import InputError, SourceText
 from .payload import ReviewFinding, ReviewPayload
 from .post import raw

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..context import Context
 from . import (
     kd101_title,
     kd102_venue,
@@ -33,7 +34,7 @@ from . import (
     kd902_unused_suppression,
     kd903_unread_layout,
 )
-from .base import Context, Fixable, Rule
+from .base import Fixable, Rule
 
 RULES: tuple[Rule, ...] = (
     kd101_title.RULE,

@@ -38,11 +38,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..context import Context, blank_link_targets, short_year
 from ..diagnostics import Applicability, Change, Diagnostic, Edit, Fix, Severity, TextChange, YearAdded
 from ..model import Entry
 from ..preserve import YEAR_WRITTEN
 from ..urls import arxiv_year
-from .base import Context, Fixable, Rule, blank_link_targets, short_year
+from .base import Fixable, Rule
 
 
 def _year_written(ctx: Context, entry: Entry) -> bool:

@@ -34,10 +34,11 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from ..context import Context
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span, UrlChange
 from ..house_style import HOUSE_STYLE_LEAST
 from ..readers.parts import LINK
-from .base import Context, Fixable, Rule
+from .base import Fixable, Rule
 
 CODE_SPAN = re.compile(r"`[^`]*`")
 TRIPLE_OPEN = re.compile(r"\[(?=\[\[[^\[\]]+\]\]\()")

@@ -37,10 +37,11 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 
+from ..context import Context
 from ..diagnostics import Applicability, Change, Diagnostic, Edit, Fix, LinesMoved, Severity, Span, TextChange
 from ..model import Entry, Placement
 from ..readers.parts import last_and
-from .base import Context, Fixable, Rule
+from .base import Fixable, Rule
 
 # The lookahead right after the comma, not after the spaces: tried after each of them, it is quadratic.
 LAST_COMMA = re.compile(r",(?=[^,]*$)\s*")

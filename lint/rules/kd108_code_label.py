@@ -27,9 +27,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from ..context import Context
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, TextChange
 from ..house_style import HOUSE_SHARE, HOUSE_STYLE_LEAST
-from .base import Context, Fixable, Rule
+from .base import Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:

@@ -28,10 +28,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..context import Context
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span, TextChange
 from ..house_style import HOUSE_STYLE_LEAST
 from ..model import VenueYear
-from .base import Context, Fixable, Rule
+from .base import Fixable, Rule
 
 
 def _backwards(ctx: Context, pair: VenueYear) -> Span | None:

@@ -44,10 +44,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from ..context import Context
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, TextChange
 from ..house_style import HOUSE_SHARE, HOUSE_STYLE_LEAST
 from ..venues import Venue
-from .base import Context, Fixable, Rule
+from .base import Fixable, Rule
 
 MAX_TYPO = 2  # edits: `NeurlPS` is NeurIPS misspelled, `PR` is Pattern Recognition abbreviated
 

@@ -28,10 +28,11 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
+from ..context import Context
 from ..diagnostics import Diagnostic, Severity
 from ..model import VenueYear
 from ..venues import Venue
-from .base import Context, Fixable, Rule
+from .base import Fixable, Rule
 
 RHYTHM = {"odd-years": 1, "even-years": 0}
 

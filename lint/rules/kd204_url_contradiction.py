@@ -37,10 +37,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..context import Context
 from ..diagnostics import Diagnostic, Severity
 from ..model import LinkKind
 from ..urls import venue_from_url
-from .base import Context, Fixable, Rule
+from .base import Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:

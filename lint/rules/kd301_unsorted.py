@@ -43,10 +43,11 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from .. import blocks
+from ..context import Context
 from ..diagnostics import Applicability, Diagnostic, Fix, LinesMoved, Severity
 from ..model import Entry
 from ..ordering import Group, every_keyed_groups, infer_sort, keyed_groups, longest_in_order, sort_value
-from .base import Context, Fixable, Rule
+from .base import Fixable, Rule
 
 DESCRIBE = {"year": "by year, oldest first", "-year": "by year, newest first", "title": "by title"}
 
@@ -57,7 +58,7 @@ NUMBERED = re.compile(r"^[ \t]*\d{1,9}[.)][ \t]")
 def check(ctx: Context) -> Iterator[Diagnostic]:
     key, groups = _order(ctx)
     for keyed in groups:
-        if ctx.sort is None and _numbered(ctx, keyed):
+        if ctx.settings.sort is None and _numbered(ctx, keyed):
             continue  # `1.`, `2.`, ...: the numbers are the order the list keeps, whatever the years say
         yield from _check_group(ctx, key, keyed)
 
@@ -68,10 +69,10 @@ def _numbered(ctx: Context, keyed: Group) -> bool:
 
 def _order(ctx: Context) -> tuple[str, list[Group]]:
     """The key the list keeps (configured, else inferred; "none" for no order) and its keyed groups."""
-    if ctx.sort == "none":
+    if ctx.settings.sort == "none":
         return "none", []
-    if ctx.sort:
-        return ctx.sort, keyed_groups(ctx.document, ctx.sort)
+    if ctx.settings.sort:
+        return ctx.settings.sort, keyed_groups(ctx.document, ctx.settings.sort)
     every = every_keyed_groups(ctx.document)
     key = infer_sort(ctx.document, every)
     return key, every.get(key, [])

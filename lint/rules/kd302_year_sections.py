@@ -32,10 +32,11 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from ..context import Context
 from ..diagnostics import Diagnostic, Severity, Span
 from ..model import Heading
 from ..ordering import longest_in_order
-from .base import Context, Fixable, Rule
+from .base import Fixable, Rule
 
 YEAR_HEADING = re.compile(r"^(?:19|20)\d\d$")
 

@@ -32,9 +32,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import blocks
+from ..context import Context
 from ..diagnostics import Applicability, Diagnostic, Fix, LinesMoved, Severity
 from ..model import Section
-from .base import Context, Fixable, Rule
+from .base import Fixable, Rule
 from .kd302_year_sections import YEAR_HEADING
 
 

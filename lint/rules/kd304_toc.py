@@ -72,6 +72,7 @@ from enum import Enum
 from itertools import pairwise
 from urllib.parse import unquote
 
+from ..context import Context
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span, TextChange, TocItemsChanged
 from ..model import Heading, Toc, TocItem
 from ..toc import (
@@ -84,7 +85,7 @@ from ..toc import (
     plain_from_markdown,
     without_explicit_id,
 )
-from .base import Context, Fixable, Rule
+from .base import Fixable, Rule
 
 TOC_TITLES = frozenset({"table of contents", "contents", "toc", "content", "table of content"})
 GITHUB_PREFIX = "user-content-"  # GitHub's prefix for the ids it renders: `#user-content-x` reaches `x` too

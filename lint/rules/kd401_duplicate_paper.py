@@ -33,9 +33,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..context import Context
 from ..diagnostics import Diagnostic, Severity
 from ..duplicates import removal, same_title
-from .base import Context, Fixable, Rule
+from .base import Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
@@ -43,7 +44,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         if earlier.title and later.title and not same_title(earlier, later):
             continue  # KD404
         yield RULE.diagnostic(f"same paper as line {earlier.line} ({pid})", later.title_span or later.span,
-                              removal(ctx, earlier, later), related=(earlier.span,))
+                              removal(ctx.source, earlier, later), related=(earlier.span,))
 
 
 RULE = Rule(code="KD401", name="duplicate-paper", summary="The same paper twice, by identifier",

@@ -37,22 +37,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..context import Context
 from ..diagnostics import Diagnostic, Severity
-from ..duplicates import normalise_title, removal, shared_ids, title_pairs
+from ..duplicates import removal, shared_ids, title_pairs
 from ..model import Entry
-from .base import Context, Fixable, Rule
+from ..titles import identity
+from .base import Fixable, Rule
 
 SHORT_TITLE = 2  # words; `Deep learning`, `Attention`
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    for earlier, later in title_pairs(ctx):
+    for earlier, later in title_pairs(ctx.titles, ctx.reports_cross_section):
         if shared_ids(earlier, later):
             continue  # KD401
-        if len(normalise_title(later.title or "").split()) <= SHORT_TITLE and not _same_pairs(earlier, later):
+        if len(identity(later.title or "").split()) <= SHORT_TITLE and not _same_pairs(earlier, later):
             continue
         yield RULE.diagnostic(f"same title as line {earlier.line}", later.title_span or later.span,
-                              removal(ctx, earlier, later), related=(earlier.span,))
+                              removal(ctx.source, earlier, later), related=(earlier.span,))
 
 
 def _same_pairs(earlier: Entry, later: Entry) -> bool:

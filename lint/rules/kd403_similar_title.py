@@ -26,13 +26,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..context import Context
 from ..diagnostics import Diagnostic, Severity
 from ..duplicates import shared_ids, similar_pairs
-from .base import Context, Fixable, Rule
+from .base import Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    for earlier, later, score in similar_pairs(ctx, ctx.title_similarity):
+    for earlier, later, score in similar_pairs(ctx.titles, ctx.reports_cross_section, ctx.settings.title_similarity):
         if shared_ids(earlier, later):
             continue  # KD401/KD404 speak of this pair
         yield RULE.diagnostic(f"title nearly the same as line {earlier.line}'s ({score:.0f}% alike): "

@@ -29,9 +29,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..context import Context
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span, UrlChange
 from ..urls import HTTPS_HOSTS, arxiv_match, host_of, house_arxiv
-from .base import Context, Fixable, Rule
+from .base import Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:

@@ -28,8 +28,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..context import Context
 from ..diagnostics import Diagnostic, Severity
-from .base import Context, Fixable, Rule
+from .base import Fixable, Rule
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:

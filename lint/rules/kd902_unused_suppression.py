@@ -31,10 +31,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..codes import matches
+from ..context import Context
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span, TextChange
 from ..model import Pragma
 from ..suppression import EVERY_RULE
-from .base import Context, Fixable, Rule
+from .base import Fixable, Rule
 
 
 def removal(ctx: Context, pragma: Pragma) -> Edit:

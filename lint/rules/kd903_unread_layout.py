@@ -40,10 +40,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from ..context import Context
 from ..diagnostics import Diagnostic, Severity, Span
 from ..model import CONFIGURED
 from ..urls import paper_ids
-from .base import Context, Fixable, Rule
+from .base import Fixable, Rule
 
 LEAST = 3  # fewer unread paper lines than this in a section are strays, not a layout
 
