@@ -1,43 +1,27 @@
-"""The schema of schema/venues.toml, the shipped venue vocabulary, as pydantic models.
+"""The schema of schema/venues.toml, the shipped venue vocabulary: pydantic models derived from `kdlint.venues`.
 
-`python -m kdlint.venue_table > schema/venues.schema.json` writes its JSON
-Schema. kdlint reads the shipped table into the plain records of
-`kdlint.venues` without validating it on every run; the tests validate it
-with `VenueTable` and keep the two field lists the same.
+`kdlint.venues.Venue` and `Rename` declare each field once (type, default,
+documentation); the models here are made from them (`schemas.model_of`), with
+the one rule a single row cannot state: no spelling names two venues.
+`python -m kdlint.venue_table > schema/venues.schema.json` writes the JSON
+Schema. kdlint reads the shipped table into the plain records without
+validating it on every run; the tests validate it with `VenueTable`.
 """
 
 from __future__ import annotations
 
+from typing import Annotated, Any
+
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .venues import Kind, Periodicity, fold
+from .schemas import model_of
+from .venues import Rename as RenameRecord
+from .venues import Venue as VenueRecord
+from .venues import fold
 
-
-class Rename(BaseModel):
-    """An earlier name, used up to and including `until` (NIPS until 2017)."""
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-    name: str = Field(description="The earlier name.")
-    until: int = Field(description="The last year the venue carried that name.")
-
-
-class Venue(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    name: str = Field(description="The canonical spelling kdlint writes.")
-    kind: Kind
-    aliases: list[str] = Field(default_factory=list,
-                               description="Other names and common misspellings; KD202 rewrites them to `name`.")
-    periodicity: Periodicity | None = Field(
-        None, description="When the venue meets; absent when not known for sure (then KD203 checks only the range).")
-    first_year: int | None = Field(None, ge=1800, le=2100, description="The first year the venue existed.")
-    periodicity_since: int | None = Field(
-        None, description="The year `periodicity` began; earlier years are checked against `earlier_periodicity`.")
-    earlier_periodicity: Periodicity | None = None
-    renamed_from: list[Rename] = Field(default_factory=list, description="Earlier names of the venue.")
-    parent: str | None = Field(None, description="For a workshop: the conference it belongs to.")
-    notes: str = ""
+VALIDATED: dict[str, Any] = {"Year": Annotated[int, Field(ge=1800, le=2100)]}
+VALIDATED["Rename"] = Rename = model_of(RenameRecord, VALIDATED, ConfigDict(populate_by_name=True))
+Venue = model_of(VenueRecord, VALIDATED, ConfigDict(frozen=True))
 
 
 class VenueTable(BaseModel):
@@ -45,12 +29,13 @@ class VenueTable(BaseModel):
 
     model_config = ConfigDict(extra="forbid", title="kdlint venue vocabulary")
 
-    venue: list[Venue]
+    venue: list[Venue]  # type: ignore[valid-type]  # a model made at import time
 
     @model_validator(mode="after")
     def _unique(self) -> VenueTable:
         seen: dict[str, str] = {}
-        for venue in self.venue:
+        rows: list[Any] = self.venue  # the rows as `Venue` models (a class made at import time)
+        for venue in rows:
             for spelling in [venue.name, *venue.aliases, *(r.name for r in venue.renamed_from)]:
                 key = fold(spelling)
                 if key in seen and seen[key] != venue.name:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any, Literal
 
+from .fields import doc
 from .schema import table
 
 _TRAILING_ACRONYM = re.compile(r"^.+\(\s*([A-Za-z][\w&\-]*)\s*\)\s*$")
@@ -23,28 +24,35 @@ Kind = Literal["conference", "workshop", "journal", "preprint"]
 Periodicity = Literal["annual", "odd-years", "even-years", "irregular", "continuous"]
 
 
+Year = int  # 1800-2100 (`kdlint.venue_table` validates it)
+
+
 @dataclass(frozen=True)
 class Rename:
     """An earlier name, used up to and including `until` (NIPS until 2017)."""
 
-    name: str
-    until: int
+    name: str = field(metadata=doc("The earlier name."))
+    until: int = field(metadata=doc("The last year the venue carried that name."))
 
 
 @dataclass(frozen=True, kw_only=True)
 class Venue:
-    """One row of the vocabulary; `kdlint.venue_table` documents each field."""
+    """One venue of the vocabulary: a row of schema/venues.toml."""
 
-    name: str
-    kind: Kind
-    aliases: tuple[str, ...] = ()
-    periodicity: Periodicity | None = None
-    first_year: int | None = None
-    periodicity_since: int | None = None
-    earlier_periodicity: Periodicity | None = None
-    renamed_from: tuple[Rename, ...] = ()
-    parent: str | None = None
-    notes: str = ""
+    name: str = field(metadata=doc("The canonical spelling kdlint writes."))
+    kind: Kind = field(metadata=doc("What the venue is."))
+    aliases: tuple[str, ...] = field(
+        default=(), metadata=doc("Other names and common misspellings; KD202 rewrites them to `name`."))
+    periodicity: Periodicity | None = field(default=None, metadata=doc(
+        "When the venue meets; absent when not known for sure (then KD203 checks only the range)."))
+    first_year: Year | None = field(default=None, metadata=doc("The first year the venue existed."))
+    periodicity_since: int | None = field(default=None, metadata=doc(
+        "The year `periodicity` began; earlier years are checked against `earlier_periodicity`."))
+    earlier_periodicity: Periodicity | None = field(
+        default=None, metadata=doc("When the venue met before `periodicity_since`."))
+    renamed_from: tuple[Rename, ...] = field(default=(), metadata=doc("Earlier names of the venue."))
+    parent: str | None = field(default=None, metadata=doc("For a workshop: the conference it belongs to."))
+    notes: str = field(default="", metadata=doc("Why a fact is as it is, for the maintainers of the table."))
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> Venue:
