@@ -144,6 +144,10 @@ class Diagnostic:
     fix: Fix | None = None
     related: tuple[Span, ...] = ()  # the other entry of a duplicate pair
 
+    def fixable(self, unsafe: bool = False) -> bool:
+        """Whether `kdlint fix` applies its fix: a safe one, or any with `--unsafe-fixes` (`unsafe`)."""
+        return self.fix is not None and (unsafe or self.fix.applicability is Applicability.SAFE)
+
     def sort_key(self) -> tuple[int, int, str]:
         return (self.span.line, self.span.column, self.code)
 

@@ -44,8 +44,11 @@ class Linter:
     def check(self, source: SourceText) -> tuple[Document, list[Diagnostic]]:
         with collector.paused():
             document = self.parse(source)
-            ctx = self.context(source, document)
-            return document, self.report(ctx, [*self.run(ctx, fixable=True), *self.run(ctx, fixable=False)])
+            return document, self.findings(source, document).finish()
+
+    def findings(self, source: SourceText, document: Document) -> Findings:
+        """The findings of `document` phase by phase: those of the rules that fix something at once."""
+        return Findings(self, self.context(source, document))
 
     def parse(self, source: SourceText) -> Document:
         return parse_document(source, self.vocabulary, self.settings.skip_sections, self.settings.style)
@@ -74,3 +77,23 @@ class Linter:
             kept.extend(UNUSED_SUPPRESSION.check(replace(ctx, pragma_use=use, stray_enables=stray)))
         kept.sort(key=Diagnostic.sort_key)
         return kept
+
+
+class Findings:
+    """The phases of one check, in their order: the rules that can fix something (all `kdlint fix` needs
+    between its passes), then (`finish`) the other rules, then suppressions and the unused ones."""
+
+    def __init__(self, linter: Linter, ctx: Context) -> None:
+        self.linter = linter
+        self.ctx = ctx
+        self._fixing = linter.run(ctx, fixable=True)
+        self.found = linter.report(ctx, self._fixing, complete=False)  # suppressions applied
+        self.complete = False  # whether `found` holds every rule's findings
+
+    def finish(self) -> list[Diagnostic]:
+        """Every finding: the other rules run (once), then the unused suppressions are reported."""
+        if not self.complete:
+            self.found = self.linter.report(self.ctx, [*self._fixing, *self.linter.run(self.ctx, fixable=False)])
+            self.complete = True
+        return self.found
+

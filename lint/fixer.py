@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from . import collector
-from .diagnostics import Applicability, Diagnostic, Edit, EntryRemoved, UrlChange
+from .diagnostics import Diagnostic, Edit, EntryRemoved, UrlChange
 from .engine import Linter
 from .model import Document
 from .preserve import losses, snapshot, undeclared
@@ -137,11 +137,6 @@ def apply_edits(text: str, edits: Sequence[tuple[int, int, str]]) -> str:
     return "".join(pieces)
 
 
-def wanted(diagnostic: Diagnostic, unsafe: bool) -> bool:
-    fix = diagnostic.fix
-    return fix is not None and (unsafe or fix.applicability is Applicability.SAFE)
-
-
 def fix_source(source: SourceText, linter: Linter | None = None, unsafe: bool = False) -> FixResult:
     """Fix `source` to a fixpoint; raise ContentLossError rather than lose content.
 
@@ -159,9 +154,7 @@ def _fix_source(source: SourceText, linter: Linter, unsafe: bool) -> FixResult:
     # brings (an unused suppression) start another pass.
     document = linter.parse(source)
     original, original_doc = source, document
-    ctx = linter.context(source, document)
-    fixing = linter.run(ctx, fixable=True)
-    found, complete = linter.report(ctx, fixing, complete=False), False
+    findings = linter.findings(source, document)
     applied = passes = 0
     rewrites: dict[str, str] = {}
     codes: Counter[str] = Counter()
@@ -169,10 +162,10 @@ def _fix_source(source: SourceText, linter: Linter, unsafe: bool) -> FixResult:
     refused: list[tuple[Diagnostic, str]] = []
     refusing: set[tuple[str, int, int, str]] = set()
     while passes < MAX_PASSES:
-        chosen = select_fixes(source, [d for d in found if wanted(d, unsafe) and _identity(d) not in refusing])
-        if not chosen and not complete:
-            found, complete = linter.report(ctx, [*fixing, *linter.run(ctx, fixable=False)]), True
-            chosen = select_fixes(source, [d for d in found if wanted(d, unsafe) and _identity(d) not in refusing])
+        chosen = select_fixes(source, [d for d in findings.found if d.fixable(unsafe) and _identity(d) not in refusing])
+        if not chosen and not findings.complete:
+            chosen = select_fixes(source, [d for d in findings.finish()
+                                           if d.fixable(unsafe) and _identity(d) not in refusing])
         if not chosen:
             break
         declared = [(pick, undeclared_by(source, pick)) for pick in chosen]
@@ -195,11 +188,8 @@ def _fix_source(source: SourceText, linter: Linter, unsafe: bool) -> FixResult:
             break
         source = source.replace(text)
         document = trial.parsed.get(text) or linter.parse(source)
-        ctx = linter.context(source, document)
-        fixing = linter.run(ctx, fixable=True)
-        found, complete = linter.report(ctx, fixing, complete=False), False
-    if not complete:
-        found = linter.report(ctx, [*fixing, *linter.run(ctx, fixable=False)])
+        findings = linter.findings(source, document)
+    found = findings.finish()
     if applied:
         problems = losses(snapshot(original, original_doc, rewrites), snapshot(source, document, rewrites), dropped)
         if problems:

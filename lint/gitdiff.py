@@ -9,11 +9,11 @@ comments.
 from __future__ import annotations
 
 import re
-import subprocess
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from . import git
 from .source import InputError
 
 HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(?P<start>\d+)(?:,(?P<count>\d+))? @@")
@@ -25,16 +25,9 @@ class FileChange:
     hunks: frozenset[int] = field(default_factory=frozenset)  # every new-side line inside a hunk
 
 
-def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    try:
-        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
-    except FileNotFoundError:
-        raise InputError("git is not installed; --diff-base needs it") from None
-
-
 @cache
 def repository_root(directory: Path) -> Path:
-    done = _git(["rev-parse", "--show-toplevel"], directory)
+    done = git.run(["rev-parse", "--show-toplevel"], directory)
     if done.returncode != 0:
         raise InputError(f"{directory}: not inside a git repository; --diff-base needs one")
     return Path(done.stdout.strip())
@@ -49,10 +42,10 @@ def check_revision(root: Path, ref: str) -> str:
     """
     if ref.startswith("-"):
         raise InputError(f"{ref!r} is not a git revision")
-    done = _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], root)
+    done = git.run(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], root)
     if done.returncode != 0:
         raise InputError(f"unknown git revision {ref!r}")
-    fork = _git(["merge-base", done.stdout.strip(), "HEAD"], root)
+    fork = git.run(["merge-base", done.stdout.strip(), "HEAD"], root)
     return fork.stdout.strip() if fork.returncode == 0 and fork.stdout.strip() else done.stdout.strip()
 
 
@@ -84,11 +77,11 @@ def changes(path: Path, ref: str, context: int = 0) -> FileChange:
     root = repository_root(directory)
     commit = check_revision(root, ref)
     relative = path.resolve().relative_to(root).as_posix()
-    known = _git(["cat-file", "-e", f"{commit}:{relative}"], root)
+    known = git.run(["cat-file", "-e", f"{commit}:{relative}"], root)
     if known.returncode != 0:
         every = frozenset(range(1, _line_count(path) + 1))
         return FileChange(added=every, hunks=every)
-    done = _git(["diff", "--no-color", "--no-ext-diff", f"--unified={context}", commit, "--", relative], root)
+    done = git.run(["diff", "--no-color", "--no-ext-diff", f"--unified={context}", commit, "--", relative], root)
     if done.returncode != 0:
         raise InputError(f"{path}: git diff failed ({done.stderr.strip() or done.returncode})")
     added, in_hunks = parse_hunks(done.stdout)

@@ -23,14 +23,18 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def annotation(severity: Severity, message: str, **properties: str | int) -> str:
+    """One workflow command (`::warning file=...,line=...::message`), every value escaped."""
+    command = "error" if severity is Severity.ERROR else "warning"
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return f"::{command} {props}::{escape_data(message)}"
+
+
 def render(results: Sequence[FileResult]) -> str:
     lines = []
     for result in results:
         for d in result.diagnostics:
             s = d.span
-            command = "error" if d.severity is Severity.ERROR else "warning"
-            properties = {"file": result.path, "line": s.line, "col": s.column, "endLine": s.end_line,
-                          "endColumn": s.end_column, "title": f"{d.code} {d.name}"}
-            props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-            lines.append(f"::{command} {props}::{escape_data(f'{d.code} {d.message}')}\n")
+            lines.append(annotation(d.severity, f"{d.code} {d.message}", file=result.path, line=s.line, col=s.column,
+                                    endLine=s.end_line, endColumn=s.end_column, title=f"{d.code} {d.name}") + "\n")
     return "".join(lines)

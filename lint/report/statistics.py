@@ -6,7 +6,6 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 
-from ..diagnostics import Applicability
 from ..rules import BY_CODE
 from . import FileResult
 
@@ -17,7 +16,7 @@ def counts(results: Sequence[FileResult], unsafe: bool) -> list[tuple[str, int, 
     for result in results:
         for d in result.diagnostics:
             total[d.code] += 1
-            if d.fix and (unsafe or d.fix.applicability is Applicability.SAFE):
+            if d.fixable(unsafe):
                 fixable[d.code] += 1
     return [(code, total[code], fixable[code]) for code in sorted(total, key=lambda c: (-total[c], c))]
 

@@ -10,18 +10,14 @@ from collections.abc import Iterator, Sequence
 
 import click
 
-from ..diagnostics import Applicability, Diagnostic, Severity
+from ..diagnostics import Diagnostic, Severity
 from . import FileResult
-
-
-def _fixable(d: Diagnostic, unsafe: bool) -> bool:
-    return d.fix is not None and (d.fix.applicability is Applicability.SAFE or unsafe)
 
 
 def finding_line(path: str, d: Diagnostic, unsafe: bool = False, color: bool = False) -> str:
     where = f"{path}:{d.span.line}:{d.span.column}:"
     code = d.code
-    marker = " [*]" if _fixable(d, unsafe) else ""
+    marker = " [*]" if d.fixable(unsafe) else ""
     if color:
         where = click.style(where, bold=True)
         code = click.style(code, fg="red" if d.severity is Severity.ERROR else "yellow", bold=True)
@@ -44,10 +40,9 @@ def summary(results: Sequence[FileResult], unsafe: bool = False, fix_command: st
     found = [d for r in results for d in r.diagnostics]
     if not found:
         return "All checks passed!"
-    safe = sum(1 for d in found if d.fix and d.fix.applicability is Applicability.SAFE)
-    hidden = sum(1 for d in found if d.fix and d.fix.applicability is Applicability.UNSAFE)
+    fixable = sum(1 for d in found if d.fixable(unsafe))
+    hidden = sum(1 for d in found if d.fixable(unsafe=True) and not d.fixable())  # the unsafe ones
     lines = [f"Found {len(found)} {'finding' if len(found) == 1 else 'findings'}."]
-    fixable = safe + (hidden if unsafe else 0)
     if fixable:
         option = " --unsafe-fixes" if unsafe and hidden else ""
         lines.append(f"[*] {fixable} fixable with `{fix_command}{option}`.")

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..report.github import escape_data, escape_property
+from ..report.github import annotation
 from ..source import InputError
 from .payload import ReviewFinding, ReviewPayload
 
@@ -423,9 +423,8 @@ class Poster:
     def _fallback(self, outcome: Outcome, reason: str) -> Outcome:
         """No review possible: annotations on stdout instead (the job summary is written in every run)."""
         for f in self.payload.findings:
-            command = "error" if f.severity.value == "error" else "warning"
-            self.echo(f"::{command} file={escape_property(f.path)},line={f.start_line},endLine={f.end_line},"
-                      f"title={escape_property(f.code)}::{escape_data(f'{f.code} {f.message}')}")
+            self.echo(annotation(f.severity, f"{f.code} {f.message}", file=f.path, line=f.start_line,
+                                 endLine=f.end_line, title=f.code))
         outcome.messages.append(f"could not post a review: {reason}; wrote {len(self.payload.findings)} annotations"
                                 " instead")
         return outcome

@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 import hashlib
-import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
+from .. import git
 from ..config_files import ConfigFinder
-from ..diagnostics import Applicability, Diagnostic
+from ..diagnostics import Diagnostic
 from ..engine import Linter
 from ..files import MARKDOWN_SUFFIXES
 from ..fingerprint import Fingerprinter
@@ -21,23 +21,16 @@ from .payload import MAX_MESSAGE, MAX_SUGGESTION, ReviewFinding, ReviewPayload
 COMMENT_CONTEXT = 3  # GitHub's diff context: review comments may sit on these lines too
 
 
-def _git(args: list[str], root: Path) -> str:
-    done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise InputError(f"git {' '.join(args)} failed: {done.stderr.strip() or done.returncode}")
-    return done.stdout
-
-
 def changed_markdown(root: Path, base: str) -> list[str]:
     """Markdown files added, copied, modified or renamed since `base` (repository-relative)."""
-    out = _git(["diff", "--name-only", "--diff-filter=ACMR", "-z", base, "--"], root)
+    out = git.output(["diff", "--name-only", "--diff-filter=ACMR", "-z", base, "--"], root)
     return sorted(p for p in out.split("\0") if p and Path(p).suffix.lower() in MARKDOWN_SUFFIXES)
 
 
 def _safe_lines(d: Diagnostic) -> tuple[int, int] | None:
     """The lines a finding's safe fix edits, first to last; None without a safe fix."""
     fix = d.fix
-    if fix is None or fix.applicability is not Applicability.SAFE or not fix.edits:
+    if fix is None or not d.fixable() or not fix.edits:
         return None
     return min(e.span.line for e in fix.edits), max(e.span.end_line for e in fix.edits)
 
@@ -110,7 +103,7 @@ def review_findings(relative: str, source: SourceText, linter: Linter, change: F
 def prepare(base: str, paths: Sequence[str] = (), config: Path | None = None, cwd: Path | None = None) -> ReviewPayload:
     root = repository_root((cwd or Path.cwd()).resolve())
     fork = check_revision(root, base)
-    head = _git(["rev-parse", "HEAD"], root).strip()
+    head = git.output(["rev-parse", "HEAD"], root).strip()
     files = list(paths) or changed_markdown(root, fork)
     finder = ConfigFinder(config)
     findings: list[ReviewFinding] = []

@@ -1,0 +1,24 @@
+"""Running git: the one place kdlint starts it (`--diff-base`, `kdlint review --prepare`)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from .source import InputError
+
+
+def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`git ARGS` in `cwd`, its output captured; an InputError when git is not installed."""
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+    except FileNotFoundError:
+        raise InputError("git is not installed; --diff-base and review --prepare need it") from None
+
+
+def output(args: list[str], cwd: Path) -> str:
+    """The standard output of `git ARGS`; an InputError with git's message when it fails."""
+    done = run(args, cwd)
+    if done.returncode != 0:
+        raise InputError(f"git {' '.join(args)} failed: {done.stderr.strip() or done.returncode}")
+    return done.stdout
