@@ -12,8 +12,9 @@ import pytest
 from fake_github import FakeGitHub, serve
 
 from kdlint.cli import main
+from kdlint.review.markdown import code_span, escape, fence
 from kdlint.review.payload import ReviewFinding, ReviewPayload
-from kdlint.review.post import _code_span, escape, fence, post
+from kdlint.review.post import post
 from kdlint.schemas import schema_text
 
 REPO = Path(__file__).resolve().parent.parent
@@ -153,7 +154,7 @@ def test_escaping_and_fences() -> None:
     # What GitHub links after rendering or despite an escape: e-mail, references, bare URLs, www.
     assert escape("a@b.org octo/list#12 https://evil.example WWW.evil.example") == (
         "a@\u200bb.org octo/list\\#\u200b12 https\u200b://evil.example WWW\u200b.evil.example")
-    assert _code_span("docs/a\n\nb`.md") == "``docs/a  b`.md``"
+    assert code_span("docs/a\n\nb`.md") == "``docs/a  b`.md``"
     assert fence("a ```` b", "suggestion") == "`````suggestion\na ```` b\n`````"
 
 

@@ -8,9 +8,12 @@ from collections.abc import Iterator
 import pytest
 from fake_github import FakeGitHub, Fault, serve
 
+from kdlint.review import api
 from kdlint.review import post as posting
+from kdlint.review.api import PostError
+from kdlint.review.markdown import MAX_BODY
 from kdlint.review.payload import ReviewFinding, ReviewPayload
-from kdlint.review.post import MAX_BODY, PostError, post
+from kdlint.review.post import post
 
 HEAD = "a" * 40
 PATCH = "@@ -10,3 +10,4 @@\n context\n+added one\n context\n context"
@@ -96,7 +99,7 @@ def test_a_rate_limit_that_does_not_lift_ends_the_run_in_one_line(github: FakeGi
 
 
 def test_a_timeout_is_tried_again(github: FakeGitHub, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(posting, "TIMEOUT", 1)  # PyGithub takes whole seconds
+    monkeypatch.setattr(api, "TIMEOUT", 1)  # PyGithub takes whole seconds
     github.faults = [Fault("GET", "/pulls/7/reviews", 0, delay=2.5)]  # answered too late, once
     outcome, slept = run(github, payload(finding(30)))
     assert slept == [1.0] and len(github.reviews) == 1

@@ -29,20 +29,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..fixer import ContentLossError, fix_source
+from .api import ATTEMPTS, PostError, client, describe_error, rate_limited, raw, status_of
+from .markdown import code_span
 from .payload import ReviewPayload
-from .post import (
-    ATTEMPTS,
-    Outcome,
-    Poster,
-    PostError,
-    _code_span,
-    _describe,
-    _status,
-    client,
-    rate_limited,
-    raw,
-    review_pull_request,
-)
+from .post import Outcome, Poster, review_pull_request
 from .remote import PullRequest, Superseded, changed_files, describe, verify
 
 WRITERS = frozenset({"admin", "maintain", "write"})
@@ -93,7 +83,7 @@ def permission(repo: Any, login: str) -> str:
     try:
         return str(repo.get_collaborator_permission(login))
     except GithubException as exc:
-        if _status(exc) == 404:
+        if status_of(exc) == 404:
             return "none"
         raise
 
@@ -102,8 +92,8 @@ def refusal(repo: Any, pr: Any, found: PullRequest, commenter: str) -> str | Non
     """Why the command changes nothing, as one comment line; None when it may run."""
     level = permission(repo, commenter)
     if level not in WRITERS:
-        return (f"`/kdlint fix` is for people with write access to this repository ({_code_span(commenter)} has "
-                f"{_code_span(level)}), so nothing was changed; a maintainer can run it.")
+        return (f"`/kdlint fix` is for people with write access to this repository ({code_span(commenter)} has "
+                f"{code_span(level)}), so nothing was changed; a maintainer can run it.")
     if found.head_repo is None:
         return "`/kdlint fix` cannot commit to this pull request: the repository it comes from was deleted."
     if found.head_repo.casefold() != found.base_repo.casefold() and raw(pr, "maintainer_can_modify") is not True:
@@ -198,10 +188,10 @@ class FixCommand:
         try:
             return self._write_commit(gh.get_repo(found.head_repo), found, branch, message, fixed)
         except GithubException as exc:
-            if _status(exc) in (403, 404) and not rate_limited(exc):
+            if status_of(exc) in (403, 404) and not rate_limited(exc):
                 hint = (": for a fork's pull request the action needs a github-token that may push to the fork"
                         if (found.head_repo or "").casefold() != found.base_repo.casefold() else "")
-                raise PostError(f"the token may not write to {found.head_repo} ({_describe(exc)}); nothing was "
+                raise PostError(f"the token may not write to {found.head_repo} ({describe_error(exc)}); nothing was "
                                 f"committed{hint}") from None
             raise
 
@@ -226,7 +216,7 @@ class FixCommand:
         try:
             retrying(lambda: ref.edit(commit.sha, force=False))
         except GithubException as exc:
-            if _status(exc) == 422:  # not a fast forward: it moved on after all
+            if status_of(exc) == 422:  # not a fast forward: it moved on after all
                 raise moved from None
             raise
         return str(commit.sha)
@@ -268,7 +258,7 @@ def fix_pull_request(repo_name: str, pr_number: int, commenter: str, token: str 
                         f"({', '.join(sorted(fixed.codes))}) as {sha}{_refused_note(fixed)}; the review of the new "
                         "head follows.")
     except GithubException as exc:
-        raise PostError(f"GitHub API error {_describe(exc)}") from None
+        raise PostError(f"GitHub API error {describe_error(exc)}") from None
     return _review_new_head(run, sha, repo_name, pr_number, token, api_url)
 
 
@@ -279,7 +269,7 @@ def _refused_note(fixed: FixedFiles) -> str:
                              (fixed.links, "left as it is: a symbolic link, whose target kdlint does not follow",
                               "left as they are: symbolic links, whose targets kdlint does not follow")):
         if names:
-            notes.append(f"{', '.join(_code_span(name) for name in names)} {one if len(names) == 1 else many}")
+            notes.append(f"{', '.join(code_span(name) for name in names)} {one if len(names) == 1 else many}")
     return f" ({'; '.join(notes)})" if notes else ""
 
 

@@ -10,23 +10,20 @@
   posted, deletes its own outdated comments that have no replies, and says
   once that everything is fixed. Only the comments and reviews of the bot's
   own login count as its own.
-- Rate limits (429; 403 with Retry-After or no requests remaining) are waited
-  out up to RATE_LIMIT_WAIT over the run; 5xx, timeouts and dropped
-  connections are retried with backoff. Before a POST is retried, the reviews
-  are searched for this run's marker, so a review the server created despite
-  an error is never posted twice. A DELETE answered 404 is done.
+- Waits and retries are `kdlint.review.api`'s (rate limits, 5xx, timeouts).
+  Before a POST is retried, the reviews are searched for this run's marker,
+  so a review the server created despite an error is never posted twice. A
+  DELETE answered 404 is done.
 - 422 (a line GitHub does not accept): the pull request's own diff is fetched
   and the comments it rejects move to the body. 403 without a rate limit (a
   token that may not write): annotations on stdout instead.
-- Text from the pull request is escaped, or shown in code spans: no mentions,
-  no HTML, no Markdown that could inject links or images; rule names come
-  from kdlint's registry. The token is never printed.
+- What is posted is rendered by `kdlint.review.markdown` (escaped; rule names
+  from kdlint's registry). The token is never printed.
 """
 from __future__ import annotations
 
 import json
 import os
-import re
 import time
 import uuid
 from collections.abc import Callable, Sequence
@@ -36,137 +33,24 @@ from typing import Any, TypeVar
 
 from ..report.github import annotation
 from ..source import InputError
+from .api import (
+    ACTIONS_LOGIN,
+    ATTEMPTS,
+    RATE_LIMIT_WAIT,
+    PostError,
+    client,
+    delay,
+    describe_error,
+    own_login,
+    rate_limited,
+    raw,
+    status_of,
+)
+from .markdown import CLEAN, FP, LISTED, RUN, inline_comment, listed_line, review_body
 from .payload import ReviewFinding, ReviewPayload
 
 MAX_INLINE = 30
-MAX_BODY = 65_536  # characters GitHub accepts in a review or comment body
-BODY_ROOM = 60_000  # what the listed findings may take of it, leaving room for the rest
-ATTEMPTS = 4
-TIMEOUT = 30  # seconds for one request
-RATE_LIMIT_WAIT = 300.0  # seconds a run waits, in all, for a rate limit to lift
-RUN = re.compile(r"<!-- kdlint:run=[0-9a-f]{32} -->")
-ACTIONS_LOGIN = "github-actions[bot]"  # who GITHUB_TOKEN writes as; `GET /user` is closed to it
-FP = re.compile(r"<!-- kdlint:fp=([0-9a-f]{32}) -->")
-LISTED = re.compile(r"<!-- kdlint:listed=([0-9a-f,]*) -->")
-CLEAN = "<!-- kdlint:clean -->"
 T = TypeVar("T")
-
-
-def markdown(message: str) -> str:
-    """A kdlint message as Markdown: its backticked parts as code spans (inert whatever they hold: no
-    mention, link or HTML works inside one), the rest escaped."""
-    parts = message.replace("\r", " ").replace("\n", " ").split("`")
-    if len(parts) % 2 == 0:  # an odd backtick (from the pull request): nothing is code
-        return escape(message)
-    out = []
-    for i, part in enumerate(parts):
-        if i % 2 == 0:
-            out.append(escape(part))
-        elif part:
-            out.append(_code_span(part))
-    return "".join(out)
-
-
-def _code_span(text: str) -> str:
-    text = text.replace("\r", " ").replace("\n", " ")  # a line break (a file name may hold one) would end it
-    ticks = "`" * (max((len(m.group()) for m in re.finditer(r"`+", text)), default=0) + 1)
-    pad = " " if text.startswith(("`", " ")) or text.endswith("`") else ""
-    return f"{ticks}{pad}{text}{pad}{ticks}"
-
-
-def escape(text: str) -> str:
-    """Text from a pull request, made inert in GitHub Markdown: literal characters, no mentions, no HTML, no
-    links. GitHub links some text after rendering, where a backslash no longer counts (mentions, e-mail
-    addresses, `#123` and `owner/name#123` references) and autolinks `www.` and `scheme://` even with an
-    escaped dot (cmark-gfm issue 388): a zero-width space after `@` and `#`, before `://` and in `www.` breaks
-    each of them and shows nothing."""
-    text = text.replace("\r", " ").replace("\n", " ")
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = re.sub(r"([\\`*_{}\[\]()#+\-!|~])", r"\\\1", text)
-    text = text.replace("@", "@\u200b").replace("#", "#\u200b").replace("://", "\u200b://")
-    return re.sub(r"(?i)\bwww\.", lambda m: m.group()[:3] + "\u200b.", text)
-
-
-def fence(content: str, info: str) -> str:
-    """A fenced block longer than any backtick run inside it."""
-    longest = max((len(m.group()) for m in re.finditer(r"`+", content)), default=0)
-    ticks = "`" * max(3, longest + 1)
-    return f"{ticks}{info}\n{content}\n{ticks}"
-
-
-def docs_link(code: str, name: str) -> str:
-    """The rule's documentation: its module in the action's repository, when kdlint runs as an action."""
-    repository = os.environ.get("GITHUB_ACTION_REPOSITORY")
-    if not repository or not re.fullmatch(r"[\w.-]+/[\w.-]+", repository):
-        return f"`kdlint rule {code}` explains it."
-    server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
-    ref = os.environ.get("GITHUB_ACTION_REF") or "main"
-    if not re.fullmatch(r"[\w./-]+", ref):
-        ref = "main"
-    module = f"kd{code[2:]}_{name.replace('-', '_')}.py"
-    return f"[{code} documentation]({server}/{repository}/blob/{ref}/lint/rules/{module})"
-
-
-def rule_name(code: str) -> str:
-    """A rule's name from kdlint's own registry, never from the payload."""
-    from ..rules import BY_CODE
-
-    rule = BY_CODE.get(code)
-    return rule.name if rule is not None else "unknown-rule"
-
-
-def listed_line(f: ReviewFinding) -> str:
-    """A finding as one item of a Markdown list: where, which rule, what."""
-    return f"- {_code_span(f'{f.path}:{f.start_line}')} **{f.code}** ({rule_name(f.code)}): {markdown(f.message)}"
-
-
-def comment_body(f: ReviewFinding) -> str:
-    name = rule_name(f.code)
-    parts = [f"**{f.code}** ({name}): {markdown(f.message)}"]
-    if f.suggestion is not None:
-        parts.append(fence(f.suggestion, "suggestion"))
-        also = [code for code in f.also_fixes if re.fullmatch(r"KD\d{3}", code)]
-        if also:
-            named = ", ".join(f"**{code}** ({rule_name(code)})" for code in also)
-            parts.append(f"The suggestion also fixes {named} on these lines.")
-    parts.append(docs_link(f.code, name))
-    parts.append(f"<!-- kdlint:fp={f.fingerprint} -->")
-    return "\n\n".join(parts)
-
-
-def inline_comment(f: ReviewFinding) -> dict[str, Any]:
-    comment: dict[str, Any] = {"path": f.path, "line": f.end_line, "side": "RIGHT", "body": comment_body(f)}
-    if f.start_line != f.end_line:
-        comment["start_line"] = f.start_line
-        comment["start_side"] = "RIGHT"
-    return comment
-
-
-def review_body(listed: Sequence[ReviewFinding], inline: int, nonce: str) -> str:
-    """The review's body: the count, the findings outside the diff (as many as fit under GitHub's limit, the
-    rest counted), and the markers: which findings it lists (earlier reviews list theirs), and the run."""
-    shown: list[ReviewFinding] = []
-    lines = [f"**kdlint** found {inline + len(listed)} new {'finding' if inline + len(listed) == 1 else 'findings'}"
-             f" in this pull request ({inline} as inline comments)."]
-    if listed:
-        lines.append("")
-        lines.append("Outside the diff, or beyond the inline comments:")
-        lines.append("")
-        used = 0
-        for f in listed:
-            line = listed_line(f)
-            if used + len(line) + 34 > BODY_ROOM:  # the line and its fingerprint in the marker
-                lines.append(f"- ... and {len(listed) - len(shown)} more (the job summary lists every finding)")
-                break
-            lines.append(line)
-            shown.append(f)
-            used += len(line) + 34
-    lines.append("")
-    lines.append("Run `kdlint fix` on your branch to apply the safe fixes.")
-    fingerprints = ",".join(sorted({f.fingerprint for f in shown}))
-    lines.append(f"<!-- kdlint:listed={fingerprints} -->")
-    lines.append(f"<!-- kdlint:run={nonce} -->")
-    return "\n".join(lines)
 
 
 def diff_lines(patch: str | None) -> set[int]:
@@ -176,74 +60,11 @@ def diff_lines(patch: str | None) -> set[int]:
     return parse_hunks(patch or "")[1] if patch else set()
 
 
-class PostError(Exception):
-    """Posting failed in a way the user must hear about; the message is one line."""
-
-
 @dataclass
 class Outcome:
     messages: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)  # dry run: the writes that would be sent
     findings: int = 0  # findings on the pull request's changed lines, posted before or now
-
-
-def raw(obj: Any, key: str) -> Any:
-    """A field as the API sent it: PyGithub would fetch the object again for a field the list left out."""
-    return (getattr(obj, "_rawData", None) or {}).get(key)
-
-
-def _status(exc: Exception) -> int | None:
-    return getattr(exc, "status", None)
-
-
-def _retry_after(exc: Exception) -> float | None:
-    headers = getattr(exc, "headers", None) or {}
-    value = next((v for k, v in headers.items() if k.lower() == "retry-after"), None)
-    try:
-        return float(value) if value is not None else None
-    except ValueError:
-        return None
-
-
-def _header(exc: Exception, name: str) -> str | None:
-    headers = getattr(exc, "headers", None) or {}
-    return next((str(v) for k, v in headers.items() if k.lower() == name), None)
-
-
-def rate_limited(exc: Exception) -> bool:
-    """429, or a 403 that says it is a rate limit (primary: no requests remaining; secondary: Retry-After)."""
-    status = _status(exc)
-    return status == 429 or (status == 403 and (_header(exc, "retry-after") is not None
-                                                or _header(exc, "x-ratelimit-remaining") == "0"))
-
-
-def transient(exc: Exception) -> bool:
-    """A server error, a timeout or a dropped connection: worth another try."""
-    import requests
-
-    status = _status(exc)
-    return (status is not None and status >= 500) or isinstance(exc, (requests.Timeout, requests.ConnectionError))
-
-
-def delay(exc: Exception, attempt: int, now: Callable[[], float] = time.time) -> float | None:
-    """How long to wait before trying again after `exc`; None when trying again cannot help."""
-    if rate_limited(exc):
-        after = _retry_after(exc)
-        if after is not None:
-            return max(after, 1.0)
-        reset = _header(exc, "x-ratelimit-reset")
-        if reset is not None and reset.isdigit():
-            return max(float(reset) - now(), 1.0)
-        return 60.0  # GitHub: wait at least a minute when a secondary limit gives no time
-    if transient(exc):
-        return min(_retry_after(exc) or 2.0 ** attempt, 60.0)
-    return None
-
-
-def _describe(exc: Exception) -> str:
-    data = getattr(exc, "data", None)
-    message = data.get("message") if isinstance(data, dict) else None
-    return f"{_status(exc) or type(exc).__name__}: {message or 'request failed'}"
 
 
 @dataclass
@@ -272,7 +93,7 @@ class Poster:
         if rate_limited(exc):
             if self.waited + wait > RATE_LIMIT_WAIT:
                 raise PostError(f"GitHub's rate limit did not lift within {RATE_LIMIT_WAIT:.0f} s "
-                                f"({_describe(exc)}); no review was posted") from None
+                                f"({describe_error(exc)}); no review was posted") from None
             self.waited += wait
         elif attempt + 1 >= ATTEMPTS:
             return False
@@ -308,9 +129,9 @@ class Poster:
             existing = self._retrying(lambda: list(pr.get_review_comments()))
             reviews = self._retrying(lambda: list(pr.get_reviews()))
         except GithubException as exc:
-            if _status(exc) == 403:
-                return self._fallback(outcome, f"the token may not read this pull request ({_describe(exc)})")
-            raise PostError(f"GitHub API error {_describe(exc)}") from None
+            if status_of(exc) == 403:
+                return self._fallback(outcome, f"the token may not read this pull request ({describe_error(exc)})")
+            raise PostError(f"GitHub API error {describe_error(exc)}") from None
         replies = {raw(c, "in_reply_to_id") for c in existing if raw(c, "in_reply_to_id")}
         return self._plan(outcome, existing, reviews, replies, pr)
 
@@ -382,19 +203,19 @@ class Poster:
                 pr.create_review(commit=commit, body=body, event="COMMENT", comments=comments)
                 return
             except Exception as exc:
-                status = _status(exc) or 0
+                status = status_of(exc) or 0
                 if status == 422 and comments and rejected < 2:
                     rejected += 1
                     body, comments = self._without_rejected(pr, body, comments, listed)
                     continue
                 if status == 403 and not rate_limited(exc):
-                    raise _Handled(self._fallback(outcome, f"the token may not write reviews ({_describe(exc)})")) \
-                        from None
+                    reason = f"the token may not write reviews ({describe_error(exc)})"
+                    raise _Handled(self._fallback(outcome, reason)) from None
                 if delay(exc, attempt) is not None and self._already_posted(pr):
                     return  # the server made the review despite the error
                 if not self._wait(exc, attempt):
                     if isinstance(exc, GithubException):
-                        raise PostError(f"GitHub API error {_describe(exc)}") from None
+                        raise PostError(f"GitHub API error {describe_error(exc)}") from None
                     raise PostError(f"GitHub did not answer ({type(exc).__name__}); no review was posted") from None
                 attempt += 1
 
@@ -439,7 +260,7 @@ def _deleting(comment: Any) -> Callable[[], None]:
         try:
             comment.delete()
         except GithubException as exc:
-            if _status(exc) != 404:
+            if status_of(exc) != 404:
                 raise
 
     return delete
@@ -451,25 +272,6 @@ class _Handled(Exception):
     def __init__(self, outcome: Outcome) -> None:
         super().__init__("handled")
         self.outcome = outcome
-
-
-def client(token: str | None, api_url: str) -> Any:
-    from github import Auth, Github
-
-    return Github(auth=Auth.Token(token) if token else None, base_url=api_url.rstrip("/"), retry=None, timeout=TIMEOUT,
-                  seconds_between_requests=None, seconds_between_writes=None, lazy=True)
-
-
-def own_login(gh: Any, token: str | None) -> str:
-    """The login the token writes as: `GET /user` for a personal or app user token, else GitHub Actions' bot."""
-    from github import GithubException
-
-    if not token:
-        return ACTIONS_LOGIN
-    try:
-        return str(gh.get_user().login)
-    except GithubException:
-        return ACTIONS_LOGIN
 
 
 def post(payload: ReviewPayload, repo_name: str, pr_number: int, token: str | None, api_url: str,
@@ -500,7 +302,7 @@ def review_pull_request(repo_name: str, pr_number: int, token: str | None, api_u
         verify(found, repo_name, head_sha, head_repo)
         poster.payload = poster._retrying(lambda: remote_payload(repo, pr, found))
     except GithubException as exc:
-        raise PostError(f"GitHub API error {_describe(exc)}") from None
+        raise PostError(f"GitHub API error {describe_error(exc)}") from None
     poster.repo, poster.pr, poster.login = repo, pr, own_login(gh, token)
     return _posting(poster)
 

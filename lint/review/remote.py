@@ -27,8 +27,8 @@ from ..engine import Linter
 from ..files import MARKDOWN_SUFFIXES
 from ..gitdiff import FileChange, parse_hunks
 from ..source import InputError, SourceText
+from .api import raw
 from .payload import ReviewFinding, ReviewPayload
-from .post import raw
 from .prepare import review_findings
 
 
