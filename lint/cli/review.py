@@ -54,7 +54,8 @@ def review(paths: tuple[str, ...], repo_name: str | None, pr_number: int | None,
     if paths or diff_base or config:
         raise InputError("files, --diff-base and --config go with --prepare; a review reads the pull request "
                          "and the base branch's configuration through the API")
-    from ..review.post import PostError, event_pr_number, review_pull_request
+    from ..review.api import PostError
+    from ..review.post import event_pr_number, review_pull_request
     from ..review.remote import Superseded
 
     repository = _repository(repo_name or os.environ.get("GITHUB_REPOSITORY"), "--repo")
@@ -86,8 +87,8 @@ def review(paths: tuple[str, ...], repo_name: str | None, pr_number: int | None,
 
 def _fix(repository: str, number: int, commenter: str | None, fix_command: bool, dry_run: bool) -> None:
     """`--fix-command`: answer `commenter`'s `/kdlint fix` on pull request `number`."""
-    from ..review.fix_command import COMMAND, LOGIN, fix_pull_request
-    from ..review.post import PostError, event_comment
+    from ..review.api import PostError
+    from ..review.fix_command import COMMAND, LOGIN, asked_by, fix_pull_request
 
     if not fix_command:
         raise InputError("--commenter goes with --fix-command")
@@ -95,17 +96,10 @@ def _fix(repository: str, number: int, commenter: str | None, fix_command: bool,
         raise InputError("--fix-command needs --commenter LOGIN: who wrote the comment")
     if not LOGIN.fullmatch(commenter):
         raise InputError(f"--commenter {commenter!r} is not a GitHub login")
-    comment = event_comment()
-    if comment is not None:  # run by the issue_comment event: the comment must be the command, by the commenter
-        body, author = comment
-        if author.casefold() != commenter.casefold():
-            raise InputError(f"--commenter {commenter} did not write the comment of the event (its author is "
-                             f"{author!r})")
-        first = body.strip().splitlines()[0].strip() if body.strip() else ""
-        if first != COMMAND:
-            click.echo(f"kdlint review: the comment is not {COMMAND} (its first line must be exactly that); "
-                       "nothing to do", err=True)
-            return
+    if not asked_by(commenter):
+        click.echo(f"kdlint review: the comment is not {COMMAND} (its first line must be exactly that); "
+                   "nothing to do", err=True)
+        return
     try:
         outcome = fix_pull_request(repository, number, commenter, os.environ.get("GITHUB_TOKEN") or None,
                                    os.environ.get("GITHUB_API_URL") or "https://api.github.com", dry_run=dry_run,

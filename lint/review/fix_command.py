@@ -29,10 +29,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..fixer import ContentLossError, fix_source
+from ..source import InputError
 from .api import ATTEMPTS, PostError, client, describe_error, rate_limited, raw, status_of
 from .markdown import code_span
 from .payload import ReviewPayload
-from .post import Outcome, Poster, review_pull_request
+from .post import Outcome, Poster, event_comment, review_pull_request
 from .remote import PullRequest, Superseded, changed_files, describe, verify
 
 WRITERS = frozenset({"admin", "maintain", "write"})
@@ -74,6 +75,20 @@ def commit_message(codes: Counter[str], commenter: str) -> str:
     counted = ", ".join(f"{code} x{n}" for code, n in sorted(codes.items()))
     return (f"kdlint fix: {plural(sum(codes.values()), 'safe fix', 'safe fixes')} ({counted})\n\n"
             f"Requested with /kdlint fix by {commenter}.\n")
+
+
+def asked_by(commenter: str) -> bool:
+    """Whether the comment of the triggering issue_comment event is `/kdlint fix` (its first line, exactly)
+    by `commenter`; True outside such an event. An InputError when the comment is somebody else's."""
+    comment = event_comment()
+    if comment is None:
+        return True
+    body, author = comment
+    if author.casefold() != commenter.casefold():
+        raise InputError(f"--commenter {commenter} did not write the comment of the event (its author is "
+                         f"{author!r})")
+    lines = body.strip().splitlines()
+    return bool(lines) and lines[0].strip() == COMMAND
 
 
 def permission(repo: Any, login: str) -> str:
