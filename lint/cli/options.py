@@ -16,14 +16,12 @@ import click
 from ..config_files import ConfigFinder
 from ..engine import Linter
 from ..files import STDIN, discover, read
-from ..report import FileResult, text
+from ..report import FileResult
+from ..report.formats import BY_NAME, FORMATS, Options
 from ..selection import SelectorError, check_selector
 from ..settings import ConfigError, Settings
 from ..source import STDIN_NAME, InputError, SourceText
 from . import error
-
-FORMATS = ("text", "json", "github", "sarif", "junit")
-FORMAT_MODULES = {"json": "json_report", "github": "github", "sarif": "sarif", "junit": "junit"}
 
 
 @dataclass
@@ -91,17 +89,12 @@ class Run:
 
             click.echo(statistics.render(results, self.unsafe, as_json=self.output_format == "json"), nl=False)
             return
-        if self.output_format == "text":
-            # Printed a batch of lines at a time: held whole (a list of lines, then one string), the report
-            # of a list with a finding on each of millions of lines added half again to the findings' memory.
-            lines = text.render_lines(results, self.unsafe, self.color, self.show_fixes, self.quiet)
-            while batch := "".join(islice(lines, 4096)):
-                click.echo(batch, nl=False, color=self.color)
-            return
-        import importlib  # each other format is imported when asked for: start-up stays short
-
-        module = importlib.import_module(f"kdlint.report.{FORMAT_MODULES[self.output_format]}")
-        click.echo(module.render(results), nl=False, color=self.color)
+        render = BY_NAME[self.output_format].load()
+        pieces = iter(render(results, Options(self.unsafe, self.color, self.show_fixes, self.quiet)))
+        # Printed a batch of pieces at a time: held whole (a list of lines, then one string), the text report
+        # of a list with a finding on each of millions of lines added half again to the findings' memory.
+        while batch := "".join(islice(pieces, 4096)):
+            click.echo(batch, nl=False, color=self.color)
 
 
 def about(path: str, exc: InputError) -> str:
@@ -137,8 +130,9 @@ def common_options(function: Callable[..., Any]) -> Callable[..., Any]:
                      help="Rules to check, replacing the configured ones (codes or prefixes, comma-separated)."),
         click.option("--extend-select", multiple=True, metavar="CODES", help="Rules to check in addition."),
         click.option("--ignore", multiple=True, metavar="CODES", help="Rules not to report."),
-        click.option("--output-format", type=click.Choice(FORMATS), default="text", show_default=True,
-                     help="How findings are printed."),
+        click.option("--output-format", type=click.Choice([f.name for f in FORMATS]), default="text",
+                     show_default=True, help="How findings are printed ("
+                     + ", ".join(f"{f.name}: {f.summary}" for f in FORMATS) + ")."),
         click.option("--unsafe-fixes", is_flag=True, help="Also apply (or mark) fixes that are unsafe."),
         click.option("--show-fixes", is_flag=True, help="Show the fixes: under each finding, or those applied."),
         click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain (errors still exit 2)."),
