@@ -12,13 +12,16 @@ proposes ignoring a rule because a list keeps a convention of its own.
 from __future__ import annotations
 
 import json
+import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .engine import Linter
 from .house_style import rates
 from .model import Document, LinkKind
 from .ordering import infer_sort
+from .source import InputError, SourceText
 
 PARTS = ("venues", "years", "authors", "paper links")
 
@@ -90,3 +93,56 @@ def render(inferred: Inferred, source_name: str, table: str) -> str:
         lines.append("")
         lines.append(f"[{prefix}venues.{_key(venue)}]  # used {uses}×; add `kind` and `aliases` as they apply")
     return "\n".join(lines) + "\n"
+
+
+@dataclass
+class Written:
+    """Where `kdlint init` writes the configuration of a list, and what the file then holds."""
+
+    target: Path
+    content: str  # the whole file: an existing pyproject.toml with the table appended
+    inferred: Inferred
+    in_pyproject: bool
+
+    def summary(self) -> str:
+        parts = [f"sort = {self.inferred.sort}"]
+        for count, what in ((len(self.inferred.skip_sections), "sections skipped"),
+                            (len(self.inferred.code_labels), "code labels"), (len(self.inferred.venues), "venues")):
+            if count:
+                parts.append(f"{count} {what}")
+        return f"Wrote {'[tool.kdlint] to ' if self.in_pyproject else ''}{self.target}: {'; '.join(parts)}."
+
+
+def infer_from(source: SourceText) -> Inferred:
+    """What `kdlint init` infers from the list `source`."""
+    linter = Linter()
+    return infer(linter.parse(source), linter)
+
+
+def plan(source: SourceText, list_file: str) -> Written:
+    """The configuration inferred from the list `list_file` (read as `source`), for the pyproject.toml beside
+    it, or a new .kdlint.toml there when there is none; validated as kdlint will read it. An InputError when
+    that directory already has a configuration."""
+    from .config import parse_settings
+    from .config_files import load_file
+
+    inferred = infer_from(source)
+    directory = Path(list_file).resolve().parent
+    pyproject, dotfile = directory / "pyproject.toml", directory / ".kdlint.toml"
+    if dotfile.exists():
+        raise InputError(f"{dotfile}: already exists; edit it, or remove it and run `kdlint init` again")
+    if pyproject.exists():
+        if load_file(pyproject) is not None:
+            raise InputError(f"{pyproject}: already has [tool.kdlint]; edit it, or remove the table and run "
+                             "`kdlint init` again")
+        text = render(inferred, list_file, "tool.kdlint")
+        existing = pyproject.read_text(encoding="utf-8")
+        content = existing + ("" if existing.endswith("\n") or not existing else "\n") + "\n" + text
+        written = Written(pyproject, content, inferred, in_pyproject=True)
+    else:
+        text = render(inferred, list_file, "")
+        written = Written(dotfile, text, inferred, in_pyproject=False)
+    table = tomllib.loads(text)
+    parse_settings(table.get("tool", {}).get("kdlint", table), written.target, str(written.target))
+    return written
+

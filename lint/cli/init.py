@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-
 import click
 
-from ..config import parse_settings
-from ..config_files import load_file
-from ..engine import Linter
 from ..files import read, write_new
-from ..init_config import infer, render
-from ..source import DEFAULT_MAX_FILE_SIZE, InputError
+from ..init_config import infer_from, plan, render
+from ..source import DEFAULT_MAX_FILE_SIZE
 
 
 @click.command("init")
@@ -26,33 +20,9 @@ def init(list_file: str, print_only: bool) -> None:
     """
 
     source = read(list_file, DEFAULT_MAX_FILE_SIZE)
-    linter = Linter()
-    inferred = infer(linter.parse(source), linter)
-    directory = Path(list_file).resolve().parent
-    pyproject, dotfile = directory / "pyproject.toml", directory / ".kdlint.toml"
     if print_only:
-        click.echo(render(inferred, list_file, ""), nl=False)
+        click.echo(render(infer_from(source), list_file, ""), nl=False)
         return
-    if dotfile.exists():
-        raise InputError(f"{dotfile}: already exists; edit it, or remove it and run `kdlint init` again")
-    if pyproject.exists():
-        if load_file(pyproject) is not None:
-            raise InputError(f"{pyproject}: already has [tool.kdlint]; edit it, or remove the table and run "
-                             "`kdlint init` again")
-        target, text = pyproject, render(inferred, list_file, "tool.kdlint")
-        existing = pyproject.read_text(encoding="utf-8")
-        content = existing + ("" if existing.endswith("\n") or not existing else "\n") + "\n" + text
-    else:
-        target, text = dotfile, render(inferred, list_file, "")
-        content = text
-
-    parse_settings(tomllib.loads(text).get("tool", {}).get("kdlint", tomllib.loads(text)), target, str(target))
-    write_new(target, content)
-    summary = [f"sort = {inferred.sort}"]
-    if inferred.skip_sections:
-        summary.append(f"{len(inferred.skip_sections)} sections skipped")
-    if inferred.code_labels:
-        summary.append(f"{len(inferred.code_labels)} code labels")
-    if inferred.venues:
-        summary.append(f"{len(inferred.venues)} venues")
-    click.echo(f"Wrote {'[tool.kdlint] to ' if target == pyproject else ''}{target}: {'; '.join(summary)}.", err=True)
+    written = plan(source, list_file)
+    write_new(written.target, written.content)
+    click.echo(written.summary(), err=True)
