@@ -246,13 +246,13 @@ def test_readme_example_is_real_output(capsys, monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_fix_refuses_to_write_what_would_lose_content(bad: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kdlint.cli import fix as fix_command
+    from kdlint import project
     from kdlint.fixer import ContentLossError
 
     def losing(*args, **kwargs):
         raise ContentLossError("title lost: 'Deep Mutual Learning'")
 
-    monkeypatch.setattr(fix_command, "fix_source", losing)
+    monkeypatch.setattr(project, "fix_source", losing)
     code, _out, err = run(capsys, "fix", str(bad))
     assert code == 2 and bad.read_text() == BAD
     assert err.splitlines()[0] == (f"kdlint: error: {bad}: not fixed, the result would lose content "
@@ -263,7 +263,7 @@ def test_fix_refuses_one_losing_fix_applies_the_others_and_counts_what_is_left(
         bad: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
     from dataclasses import replace as replaced
 
-    from kdlint.cli import fix as fix_command
+    from kdlint import project
     from kdlint.diagnostics import Applicability, Edit, Fix, Severity, Span
     from kdlint.rules import Fixable, Rule
 
@@ -275,8 +275,8 @@ def test_fix_refuses_one_losing_fix_applies_the_others_and_counts_what_is_left(
 
     rule = Rule(code="KD999", name="loser", summary="", severity=Severity.ERROR, fixable=Fixable.ALWAYS,
                 check=check, doc="")
-    real = fix_command.fix_source
-    monkeypatch.setattr(fix_command, "fix_source",
+    real = project.fix_source
+    monkeypatch.setattr(project, "fix_source",
                         lambda source, linter, unsafe: real(source, replaced(linter, rules=(*linter.rules, rule)), unsafe))
     code, out, err = run(capsys, "fix", str(bad))
     assert code == 1

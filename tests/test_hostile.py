@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from kdlint.cli import main, options
+from kdlint import project
+from kdlint.cli import main
 
 ENTRY = ("- **Relational Knowledge Distillation, CVPR 2019** [[Pytorch]](https://github.com/lenscloth/RKD)\n"
          "  - https://arxiv.org/abs/1904.05068\n  - *Wonpyo Park, Dongju Kim.*\n")
@@ -98,14 +99,14 @@ def test_a_file_that_disappears_after_listing(at: Path, capsys, monkeypatch: pyt
     Path("docs").mkdir()
     Path("docs/a.md").write_text(ENTRY)
     Path("docs/b.md").write_text(ENTRY)
-    real = options.discover
+    real = project.discover
 
     def listing_then_delete(paths):
         found = real(paths)
         Path("docs/a.md").unlink()
         return found
 
-    monkeypatch.setattr(options, "discover", listing_then_delete)
+    monkeypatch.setattr(project, "discover", listing_then_delete)
     assert main(["check", "--isolated", "docs"]) == 2
     out, err = capsys.readouterr()
     assert one_error_line(err) == "kdlint: error: docs/a.md: no such file\n"

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from .. import gitdiff
-from ..files import STDIN
+from ..project import on_changed_lines
 from ..report import FileResult
 from ..source import InputError
 from .options import about, common_options, make_run
@@ -36,18 +35,12 @@ def check(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isola
     results: list[FileResult] = []
     for path in run.inputs(paths):
         try:
-            _, linter, source = run.prepare(path)
-            document, found = linter.check(source)
+            result = run.project.check_file(path)
         except InputError as exc:
             run.error(about(path, exc))
             continue
         if diff_base is not None:
-            if path == STDIN:
-                raise InputError("--diff-base needs files in a git repository, not standard input")
-
-            added = gitdiff.changes(Path(path), diff_base).added
-            found = [d for d in found if d.touches(added)]
-        result = FileResult(path, source, document, found)
+            result = on_changed_lines(result, diff_base)
         run.explain(path, result)
         results.append(result)
     if write_baseline is not None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..files import STDIN, write_atomic
-from ..fixer import ContentLossError, fix_source
+from ..fixer import ContentLossError
 from ..report import FileResult
 from ..rules import BY_CODE
 from ..source import InputError
@@ -34,8 +34,7 @@ def fix(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isolate
     results: list[FileResult] = []
     for path in run.inputs(paths):
         try:
-            _, linter, source = run.prepare(path)
-            outcome = fix_source(source, linter, unsafe=unsafe_fixes)
+            source, outcome = run.project.fix_file(path, unsafe_fixes)
         except InputError as exc:
             run.error(about(path, exc))
             continue

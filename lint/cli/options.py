@@ -14,13 +14,12 @@ from typing import Any
 import click
 
 from ..config_files import ConfigFinder
-from ..engine import Linter
-from ..files import STDIN, discover, read
+from ..project import Project
 from ..report import FileResult
 from ..report.formats import BY_NAME, FORMATS, Options
 from ..selection import SelectorError, check_selector
-from ..settings import ConfigError, Settings
-from ..source import STDIN_NAME, InputError, SourceText
+from ..settings import ConfigError
+from ..source import STDIN_NAME, InputError
 from . import error
 
 
@@ -28,10 +27,7 @@ from . import error
 class Run:
     """What one `check` or `fix` invocation reads and how it reports."""
 
-    finder: ConfigFinder
-    select: list[str] | None
-    extend_select: list[str]
-    ignore: list[str]
+    project: Project
     output_format: str
     unsafe: bool
     verbose: bool
@@ -48,20 +44,11 @@ class Run:
             error(message)
 
     def inputs(self, paths: Sequence[str]) -> list[str]:
-        if list(paths) == [STDIN]:
-            return [STDIN]
-        if STDIN in paths:
-            raise InputError("'-' (standard input) cannot be combined with other paths")
-        files, errors = discover(paths or ["."])
+        """The files to lint; the paths that name none are reported."""
+        files, errors = self.project.inputs(paths)
         for problem in errors:
             self.error(str(problem))
-        return [str(p) for p in files]
-
-    def prepare(self, path: str) -> tuple[Settings, Linter, SourceText]:
-        where = None if path == STDIN else Path(path)
-        settings = self.finder.settings_for(where)
-        linter = Linter.for_file(settings, where, self.select, self.extend_select, self.ignore)
-        return settings, linter, read(path, settings.max_file_size)
+        return files
 
     def explain(self, path: str, result: FileResult) -> None:
         if not self.verbose:
@@ -148,9 +135,9 @@ def common_options(function: Callable[..., Any]) -> Callable[..., Any]:
 def make_run(config: Path | None, isolated: bool, select: Sequence[str], extend_select: Sequence[str],
              ignore: Sequence[str], output_format: str, unsafe_fixes: bool, verbose: bool, quiet: bool,
              no_color: bool, show_fixes: bool) -> Run:
-    return Run(finder=ConfigFinder(config, isolated),
-               select=_selectors(select, "--select") if select else None,
-               extend_select=_selectors(extend_select, "--extend-select"),
-               ignore=_selectors(ignore, "--ignore"), output_format=output_format, unsafe=unsafe_fixes,
+    project = Project(ConfigFinder(config, isolated), select=_selectors(select, "--select") if select else None,
+                      extend_select=_selectors(extend_select, "--extend-select"),
+                      ignore=_selectors(ignore, "--ignore"))
+    return Run(project=project, output_format=output_format, unsafe=unsafe_fixes,
                verbose=verbose, quiet=quiet, color=_use_color(no_color) and output_format == "text",
                show_fixes=show_fixes)
