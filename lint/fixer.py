@@ -21,7 +21,7 @@ from . import collector
 from .diagnostics import Diagnostic, Edit, EntryRemoved, UrlChange
 from .engine import Linter
 from .model import Document
-from .preserve import losses, snapshot, undeclared
+from .preserve import losses, retitled, snapshot, undeclared
 from .source import SourceText
 
 MAX_PASSES = 10
@@ -157,6 +157,7 @@ def _fix_source(source: SourceText, linter: Linter, unsafe: bool) -> FixResult:
     findings = linter.findings(source, document)
     applied = passes = 0
     rewrites: dict[str, str] = {}
+    retitles: dict[str, str] = {}  # titles rewritten on purpose (declared `TextChange`s)
     codes: Counter[str] = Counter()
     dropped = 0  # duplicate entries removed on purpose
     refused: list[tuple[Diagnostic, str]] = []
@@ -183,6 +184,7 @@ def _fix_source(source: SourceText, linter: Linter, unsafe: bool) -> FixResult:
         codes.update(diagnostic.code for diagnostic, _ in chosen)
         dropped += _dropped(chosen)
         rewrites.update(_rewrites(chosen))
+        retitles.update(_retitles(chosen))
         text = apply_edits(source.text, [edit for _, edits in chosen for edit in edits])
         if text == source.text:
             break
@@ -191,7 +193,8 @@ def _fix_source(source: SourceText, linter: Linter, unsafe: bool) -> FixResult:
         findings = linter.findings(source, document)
     found = findings.finish()
     if applied:
-        problems = losses(snapshot(original, original_doc, rewrites), snapshot(source, document, rewrites), dropped)
+        problems = losses(snapshot(original, original_doc, rewrites, retitles),
+                          snapshot(source, document, rewrites, retitles), dropped)
         if problems:
             raise ContentLossError("; ".join(problems))
     # A refused fix is not offered again as if `kdlint fix` could apply it.
@@ -216,6 +219,10 @@ def _identity(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
 def _rewrites(picks: Sequence[Pick]) -> dict[str, str]:
     return {change.old: change.new for diagnostic, _ in picks if diagnostic.fix
             for change in diagnostic.fix.changes if isinstance(change, UrlChange)}
+
+
+def _retitles(picks: Sequence[Pick]) -> dict[str, str]:
+    return retitled(change for diagnostic, _ in picks if diagnostic.fix for change in diagnostic.fix.changes)
 
 
 def _dropped(picks: Sequence[Pick]) -> int:
@@ -251,13 +258,14 @@ class _Trial:
         self.parsed: dict[str, Document] = {}  # the parse of each text tried, for the pass that keeps it
 
     def problems(self, picks: Sequence[Pick]) -> list[str]:
-        rewrites, dropped = _rewrites(picks), _dropped(picks)
+        rewrites, retitles, dropped = _rewrites(picks), _retitles(picks), _dropped(picks)
         text = apply_edits(self.source.text, [edit for _, edits in picks for edit in edits])
         if text == self.source.text:
             return []
         source = self.source.replace(text)
         document = self.parsed.setdefault(text, self.linter.parse(source))
-        return losses(snapshot(self.source, self.document, rewrites), snapshot(source, document, rewrites), dropped)
+        return losses(snapshot(self.source, self.document, rewrites, retitles),
+                      snapshot(source, document, rewrites, retitles), dropped)
 
     def culprits(self, picks: list[Pick]) -> list[Pick]:
         """The picks that lose content: none when all of them together lose none; else found by halves (a

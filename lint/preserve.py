@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,19 +58,30 @@ def _follow(url: str, rewrites: Mapping[str, str]) -> str:
     return url
 
 
-def snapshot(source: SourceText, document: Document, rewrites: Mapping[str, str]) -> Snapshot:
+def snapshot(source: SourceText, document: Document, rewrites: Mapping[str, str],
+             retitles: Mapping[str, str] | None = None) -> Snapshot:
+    """What a pass must keep; `rewrites` (URL for URL) and `retitles` (the declared `TextChange`s, words for
+    words, as `retitled` gives them) are followed to their new form, so that a declared change is not a loss."""
     # Every entry, skipped sections included: a fix may change whether a section counts as holding papers
     # (removing its last duplicate), never what it holds.
     entries = [e for section in document.sections for e in section.entries]
+    titles = retitles or {}
     return Snapshot(
         entries=len(entries),
-        titles=Counter(" ".join(e.title.split()) for e in entries if e.title),
+        titles=Counter(_follow(" ".join(e.title.split()), titles) for e in entries if e.title),
         urls_by_entry=Counter(tuple(sorted(_follow(link.url, rewrites) for link in e.links)) for e in entries),
         authors=Counter(e.authors.names for e in entries if e.authors),
         headings=tuple(h.text for h in document.headings if not h.entry),  # entry headings count as entries
         urls=Counter(_follow(m.group(), rewrites) for m in ANY_URL.finditer(_rewritten(source.text, rewrites))),
         protected=protected_text(source, document),
     )
+
+
+def retitled(changes: Iterable[Change]) -> dict[str, str]:
+    """The declared `TextChange`s as the titles `snapshot` follows (whitespace normalised as it reads them):
+    a fix that rewrites a title declares `TextChange(old_title, new_title)`."""
+    return {" ".join(change.old.split()): " ".join(change.new.split())
+            for change in changes if isinstance(change, TextChange)}
 
 
 def protected_text(source: SourceText, document: Document) -> Counter[str]:

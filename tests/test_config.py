@@ -233,3 +233,12 @@ def test_a_run_without_a_configuration_file_does_not_import_pydantic(tmp_path: P
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'github')))")
     out = subprocess.run([sys.executable, "-c", code, str(listing)], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_the_styles_a_list_may_force_are_layouts() -> None:
+    from typing import get_args
+
+    from kdlint.model import Layout
+    from kdlint.settings import Style
+
+    assert set(get_args(Style)) <= {layout.value for layout in Layout}

@@ -89,6 +89,14 @@ def test_a_declared_rewording_must_be_there() -> None:
     assert _refusal(rule) == [("KD999", 3, "it declares replacing `NIPS`, which is not there; it would lose `CVPR`")]
 
 
+def test_a_title_rewritten_is_declared_as_the_whole_title() -> None:
+    span = Span.on_line(3, 4, 24)  # `Deep Mutual Learning`
+    rule = _fixing(LIST, span, "Deep mutual learning", TextChange("Deep Mutual Learning", "Deep mutual learning"))
+    assert _fixed(rule) == LIST.replace("Deep Mutual Learning", "Deep mutual learning")
+    rule = _fixing(LIST, span, "Deep mutual learning")
+    assert _refusal(rule) == [("KD999", 3, "it would lose `Mutual`, `Learning` and add `mutual`, `learning`")]
+
+
 def test_markup_alone_needs_no_declaration() -> None:
     rule = _fixing(LIST, Span.on_line(6, 4, 23), "Born Again Networks**, **x")  # words change: refused
     assert _refusal(rule) == [("KD999", 6, "it would add `x`")]
