@@ -16,9 +16,8 @@ from dataclasses import replace
 from itertools import count
 from typing import Any
 
-from mistletoe import block_token, span_token
-
 from . import collector
+from .mistletoe_import import block_token, span_token  # mistletoe without its Unicode table up front
 from .model import CONFIGURED, NO_PAPERS, Document, Entry, Heading, Layout, Section, Toc, TocItem
 from .pragmas import scan
 from .protected import comment_ranges, offset_in
