@@ -163,10 +163,9 @@ def _fix_source(source: SourceText, linter: Linter, unsafe: bool) -> FixResult:
     refused: list[tuple[Diagnostic, str]] = []
     refusing: set[tuple[str, int, int, str]] = set()
     while passes < MAX_PASSES:
-        chosen = select_fixes(source, [d for d in findings.found if d.fixable(unsafe) and _identity(d) not in refusing])
+        chosen = _offered(source, findings.found, unsafe, refusing)
         if not chosen and not findings.complete:
-            chosen = select_fixes(source, [d for d in findings.finish()
-                                           if d.fixable(unsafe) and _identity(d) not in refusing])
+            chosen = _offered(source, findings.finish(), unsafe, refusing)
         if not chosen:
             break
         declared = [(pick, undeclared_by(source, pick)) for pick in chosen]
@@ -201,6 +200,12 @@ def _fix_source(source: SourceText, linter: Linter, unsafe: bool) -> FixResult:
     found = [replace(d, fix=None) if _identity(d) in refusing else d for d in found]
     return FixResult(source=source, applied=applied, passes=passes, remaining=found, document=document,
                      rewrites=rewrites, codes=codes, dropped=dropped, refused=refused)
+
+
+def _offered(source: SourceText, found: Sequence[Diagnostic], unsafe: bool,
+             refusing: set[tuple[str, int, int, str]]) -> list[Pick]:
+    """The fixes of the next pass: those `kdlint fix` applies (`unsafe` or not) and has not refused."""
+    return select_fixes(source, [d for d in found if d.fixable(unsafe) and _identity(d) not in refusing])
 
 
 def _lost(problems: list[str]) -> str:
