@@ -92,3 +92,12 @@ def test_the_year_of_a_section_heading_or_summary_is_the_entry_year() -> None:
     assert [e.section_year for e in document.entries] == [2025, None, 2023]  # a range gives no year
     _, found = Linter().check(SourceText(SECTION_YEARS))
     assert [(d.code, d.span.line) for d in found if d.code in ("KD203", "KD103")] == [("KD203", 5), ("KD203", 15)]
+
+
+def test_a_title_cell_ending_in_a_number_is_a_title_and_a_venue_with_its_year_is_not() -> None:
+    # `Network 1001` is no venue with its year: the row is a paper; `SIGGRAPH 2014 [PDF](url)` has no title.
+    text = ("## Papers\n\n| Title | Venue | Paper |\n|---|---|---|\n"
+            "| Deep free network 1001 | ICCV 2011 | [paper](https://arxiv.org/abs/1110.00201) |\n"
+            "| SIGGRAPH 2014 [PDF](https://example.org/a.pdf) | SIGGRAPH 2014 | [paper](https://example.org/b) |\n")
+    (entry,) = parse_document(SourceText(text)).entries
+    assert (entry.line, entry.title) == (5, "Deep free network 1001")

@@ -127,8 +127,9 @@ def _title(text: str, start: int) -> tuple[str, int, int] | None:
     else:
         label_start, raw = 0, body
         rest = re.sub(r"\[(?:[^\[\]]|\\[\[\]])*\]\([^()\s]*\)", " ", body).strip(" -|*_")
-        if not rest or parse_venue_segment(rest, 0, 0) is not None:
-            return None  # `SIGGRAPH 2014 [PDF](url)`: a venue and a link, no title
+        pair = parse_venue_segment(rest, 0, 0) if rest else None
+        if not rest or (pair is not None and (pair.year is None or is_year(pair.year))):
+            return None  # `SIGGRAPH 2014 [PDF](url)`: a venue and a link, no title (`Network 1001` is a title)
     lead = len(raw) - len(raw.lstrip(" *_"))
     title = raw.strip(" *_")
     title = MARKUP.sub("", title).strip()
