@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .diagnostics import Edit, Span
+from .diagnostics import Edit, LinesMoved, Span
 from .model import Entry
 from .source import SourceText
 
@@ -17,8 +17,9 @@ def block_lines(source: SourceText, entry: Entry) -> list[str]:
     return list(source.lines[entry.line - 1 : entry.end_line])
 
 
-def reorder(source: SourceText, slots: Sequence[Entry], order: Sequence[Entry]) -> Edit:
-    """Put the blocks of `order` into the places of `slots` (same entries, other order), in one edit.
+def reorder(source: SourceText, slots: Sequence[Entry], order: Sequence[Entry]) -> tuple[Edit, LinesMoved]:
+    """Put the blocks of `order` into the places of `slots` (same entries, other order), in one edit, and
+    the lines it moves (each line of its span, in the order the edit writes them).
 
     The edit covers only the places from the first to the last whose entry changes: the smallest change,
     so that fixes elsewhere in the list do not overlap it.
@@ -26,14 +27,15 @@ def reorder(source: SourceText, slots: Sequence[Entry], order: Sequence[Entry]) 
     moved = [i for i, (slot, entry) in enumerate(zip(slots, order)) if slot is not entry]
     if moved:
         slots, order = slots[moved[0] : moved[-1] + 1], order[moved[0] : moved[-1] + 1]
-    out: list[str] = []
+    numbers: list[int] = []
     for i, (slot, entry) in enumerate(zip(slots, order)):
-        out.extend(source.lines[entry.line - 1 : entry.end_line])
+        numbers.extend(range(entry.line, entry.end_line + 1))
         if i + 1 < len(slots):
-            out.extend(source.lines[slot.end_line : slots[i + 1].line - 1])
+            numbers.extend(range(slot.end_line + 1, slots[i + 1].line))
     last = slots[-1]
     span = Span(line=slots[0].line, column=1, end_line=last.end_line, end_column=len(source.line(last.end_line)) + 1)
-    return Edit.replace(span, "\n".join(out))
+    content = "\n".join(source.lines[number - 1] for number in numbers)
+    return Edit.replace(span, content), LinesMoved(tuple(numbers))
 
 
 def followed_by_indented_text(source: SourceText, entry: Entry) -> bool:

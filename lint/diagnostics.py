@@ -101,7 +101,13 @@ class EntryRemoved:
 
 @dataclass(frozen=True, slots=True)
 class LinesMoved:
-    """The same lines in another order or place (blank lines aside)."""
+    """The same lines in another order or place (blank lines aside).
+
+    `order`, for a fix of one edit over whole lines, is the line numbers of the edit's span in the order it
+    writes them (each once): the fixer then carries other fixes on those lines along with them, so that a
+    reorder and the small fixes inside it take one pass (`kdlint.fixer`)."""
+
+    order: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

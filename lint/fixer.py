@@ -18,10 +18,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from . import collector
-from .diagnostics import Diagnostic, Edit, EntryRemoved, UrlChange
+from .diagnostics import Diagnostic, Edit, EntryRemoved, LinesMoved, UrlChange
 from .engine import Linter
 from .model import Document
-from .preserve import losses, retitled, snapshot, undeclared
+from .preserve import Reading, losses, reading, retitled, snapshot, undeclared
 from .source import SourceText
 
 MAX_PASSES = 10
@@ -100,21 +100,121 @@ def _self_overlapping(ranges: list[tuple[int, int]]) -> bool:
 Pick = tuple[Diagnostic, list[tuple[int, int, str]]]  # a chosen fix: its diagnostic, its edits as offsets
 
 
+@dataclass(frozen=True)
+class _Move:
+    """A fix that writes the whole lines `first..last` in another order (`LinesMoved.order`): the fixes on
+    those lines travel with them, in the same pass."""
+
+    start: int  # offsets of its one edit
+    end: int
+    first: int  # its lines
+    order: tuple[int, ...]
+
+    def line_of(self, source: SourceText, start: int, end: int) -> int | None:
+        """The line of this move that holds the range ``start:end`` whole (its line end included), if any."""
+        if not (self.start <= start <= end <= self.end):
+            return None
+        number = bisect_right(source.starts, start)
+        line_end = source.starts[number - 1] + len(source.lines[number - 1])
+        return number if end <= line_end else None
+
+
+def _move(source: SourceText, diagnostic: Diagnostic) -> _Move | None:
+    """The fix of `diagnostic` as a move of whole lines, when it is one edit that writes exactly the lines it
+    declares in the order it declares (else the fixer treats it as any other edit)."""
+    fix = diagnostic.fix
+    if fix is None or len(fix.edits) != 1:
+        return None
+    order = next((c.order for c in fix.changes if isinstance(c, LinesMoved) and c.order), ())
+    span = fix.edits[0].span
+    if (not order or span.column != 1 or span.end_line > source.line_count
+            or span.end_column != len(source.line(span.end_line)) + 1
+            or sorted(order) != list(range(span.line, span.end_line + 1))
+            or fix.edits[0].content != "\n".join(source.lines[n - 1] for n in order)):
+        return None
+    start, end = _offsets(source, fix.edits[0])
+    return _Move(start, end, span.line, order)
+
+
 def select_fixes(source: SourceText, found: Sequence[Diagnostic]) -> list[Pick]:
-    """The fixes of one pass: in document order, skipping any that overlap one already taken."""
-    taken = _Taken()
-    chosen = []
-    newline = source.newline
+    """The fixes of one pass, in document order: the moves of whole lines first, then the other fixes, each
+    skipped when it overlaps one already taken, unless its edits lie within lines a move carries."""
     with_fixes = [(d, d.fix) for d in found if d.fix is not None and d.fix.edits]
-    for diagnostic, fix in sorted(with_fixes, key=lambda pair: min(e.span.sort_key() for e in pair[1].edits)):
+    ordered = sorted(with_fixes, key=lambda pair: min(e.span.sort_key() for e in pair[1].edits))
+    moves: list[_Move] = []
+    chosen: list[tuple[int, Pick]] = []
+    move_ranges, taken = _Taken(), _Taken()
+    newline = source.newline
+    for diagnostic, fix in ordered:
+        move = _move(source, diagnostic)
+        r = (move.start, move.end) if move else (0, 0)
+        if move is None or move_ranges.clashes(r):
+            continue
+        move_ranges.add(r)
+        moves.append(move)
+        chosen.append((move.start, (diagnostic, [(move.start, move.end, _lines(fix.edits[0].content, newline))])))
+    moves.sort(key=lambda m: m.start)
+    starts = [m.start for m in moves]
+    moving = {id(pick[0]) for _, pick in chosen}
+    for diagnostic, fix in ordered:
+        if id(diagnostic) in moving:
+            continue
         ranges = [_offsets(source, edit) for edit in fix.edits]
-        if any(taken.clashes(r) for r in ranges) or _self_overlapping(ranges):
+        if _self_overlapping(ranges) or any(taken.clashes(r) for r in ranges):
+            continue
+        if any(_carrier(moves, starts, source, r) is None and move_ranges.clashes(r) for r in ranges):
             continue
         for r in ranges:
             taken.add(r)
-        content = [e.content.replace("\r\n", "\n").replace("\n", newline) for e in fix.edits]
-        chosen.append((diagnostic, [(r[0], r[1], c) for r, c in zip(ranges, content)]))
-    return chosen
+        content = [_lines(e.content, newline) for e in fix.edits]
+        chosen.append((min(r[0] for r in ranges), (diagnostic, [(r[0], r[1], c) for r, c in zip(ranges, content)])))
+    chosen.sort(key=lambda item: item[0])
+    return [pick for _, pick in chosen]
+
+
+def _lines(content: str, newline: str) -> str:
+    """An edit's text with the list's own line ending."""
+    return content.replace("\r\n", "\n").replace("\n", newline)
+
+
+def _carrier(moves: Sequence[_Move], starts: Sequence[int], source: SourceText, r: tuple[int, int]) -> _Move | None:
+    """The move (of `moves`, sorted, their `starts`) that carries the edit of range `r`, if one does."""
+    i = bisect_right(starts, r[0]) - 1
+    return moves[i] if i >= 0 and moves[i].line_of(source, *r) is not None else None
+
+
+def compose(source: SourceText, picks: Sequence[Pick]) -> list[tuple[int, int, str]]:
+    """The edits of `picks` as one sweep applies them: an edit on a line that a move of the same picks
+    carries is made on that line, which the move then writes in its new place."""
+    moves: dict[int, _Move] = {}
+    for diagnostic, _ in picks:
+        move = _move(source, diagnostic)
+        if move is not None:
+            moves[move.start] = move
+    if not moves:
+        return [edit for _, edits in picks for edit in edits]
+    ordered = sorted(moves.values(), key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    carried: dict[int, list[tuple[int, int, str]]] = {}  # line -> edits within it, offsets from its start
+    edits: list[tuple[int, int, str]] = []
+    for diagnostic, pick_edits in picks:
+        move = _move(source, diagnostic)
+        if move is not None and moves.get(move.start) == move:
+            continue
+        for start, end, content in pick_edits:
+            carrier = _carrier(ordered, starts, source, (start, end))
+            if carrier is None:
+                edits.append((start, end, content))
+                continue
+            number = carrier.line_of(source, start, end)
+            assert number is not None
+            base = source.starts[number - 1]
+            carried.setdefault(number, []).append((start - base, end - base, content))
+    newline = source.newline
+    for move in ordered:
+        lines = [apply_edits(source.lines[n - 1], carried.get(n, [])) for n in move.order]
+        edits.append((move.start, move.end, newline.join(lines)))
+    return edits
 
 
 def apply_edits(text: str, edits: Sequence[tuple[int, int, str]]) -> str:
@@ -151,10 +251,12 @@ def fix_source(source: SourceText, linter: Linter | None = None, unsafe: bool = 
 def _fix_source(source: SourceText, linter: Linter, unsafe: bool) -> FixResult:
     # Between passes only the rules that can fix something run; the others run
     # once nothing is left to fix (on the last parse), and whatever fixes that
-    # brings (an unused suppression) start another pass.
-    document = linter.parse(source)
-    original, original_doc = source, document
-    findings = linter.findings(source, document)
+    # brings (an unused suppression) start another pass. One document is alive
+    # at a time: a pass keeps what the text before it holds (`preserve.Reading`),
+    # not its document, while the fixed text is parsed.
+    findings = linter.findings(source, linter.parse(source))
+    original: Reading | None = None  # what the first text holds, read when a pass needs it
+    checked = False  # whether the fixed text is the whole text a pass's trial found to lose nothing
     applied = passes = 0
     rewrites: dict[str, str] = {}
     retitles: dict[str, str] = {}  # titles rewritten on purpose (declared `TextChange`s)
@@ -169,31 +271,40 @@ def _fix_source(source: SourceText, linter: Linter, unsafe: bool) -> FixResult:
         if not chosen:
             break
         declared = [(pick, undeclared_by(source, pick)) for pick in chosen]
-        trial = _Trial(source, document, linter)
+        trial = _Trial(source, reading(source, findings.ctx.document), linter)
+        original = original or trial.before
+        del findings  # the trial parses the fixed text
         bad = trial.culprits([pick for pick, problems in declared if not problems])
         for pick, problems in declared:
             if problems or pick in bad:
                 refused.append((pick[0], "; ".join(problems) or _lost(trial.problems([pick]))))
                 refusing.add(_identity(pick[0]))
         chosen = [pick for pick, problems in declared if not problems and pick not in bad]
-        if not chosen:
-            continue  # the refused fixes are left out of the next selection
+        if not chosen:  # the refused fixes are left out of the next selection
+            findings = linter.findings(source, linter.parse(source))
+            continue
         passes += 1
         applied += len(chosen)
         codes.update(diagnostic.code for diagnostic, _ in chosen)
         dropped += _dropped(chosen)
         rewrites.update(_rewrites(chosen))
         retitles.update(_retitles(chosen))
-        text = apply_edits(source.text, [edit for _, edits in chosen for edit in edits])
+        text = apply_edits(source.text, compose(source, chosen))
         if text == source.text:
+            findings = linter.findings(source, linter.parse(source))
             break
         source = source.replace(text)
-        document = trial.parsed.get(text) or linter.parse(source)
-        findings = linter.findings(source, document)
+        document = trial.clean(text)
+        checked = document is not None
+        findings = linter.findings(source, document or linter.parse(source))
+        del document
     found = findings.finish()
-    if applied:
-        problems = losses(snapshot(original, original_doc, rewrites, retitles),
-                          snapshot(source, document, rewrites, retitles), dropped)
+    document = findings.ctx.document
+    # One pass whose whole text its trial checked needs no second look; after several, the end is checked
+    # against the start once more, as a last guard.
+    if applied and original is not None and not (passes == 1 and checked):
+        problems = losses(snapshot(original, rewrites, retitles),
+                          snapshot(reading(source, document), rewrites, retitles), dropped)
         if problems:
             raise ContentLossError("; ".join(problems))
     # A refused fix is not offered again as if `kdlint fix` could apply it.
@@ -256,21 +367,29 @@ def undeclared_by(source: SourceText, pick: Pick) -> list[str]:
 
 
 class _Trial:
-    """Fixes of one pass tried on the text before it: which of them lose content (`preserve`)."""
+    """Fixes of one pass tried on the text before it (`before` is what that text holds): which of them lose
+    content (`preserve`)."""
 
-    def __init__(self, source: SourceText, document: Document, linter: Linter) -> None:
-        self.source, self.document, self.linter = source, document, linter
-        self.parsed: dict[str, Document] = {}  # the parse of each text tried, for the pass that keeps it
+    def __init__(self, source: SourceText, before: Reading, linter: Linter) -> None:
+        self.source, self.before, self.linter = source, before, linter
+        self._clean: tuple[str, Document] | None = None  # the last text tried that loses nothing, parsed
 
     def problems(self, picks: Sequence[Pick]) -> list[str]:
         rewrites, retitles, dropped = _rewrites(picks), _retitles(picks), _dropped(picks)
-        text = apply_edits(self.source.text, [edit for _, edits in picks for edit in edits])
+        text = apply_edits(self.source.text, compose(self.source, picks))
         if text == self.source.text:
             return []
         source = self.source.replace(text)
-        document = self.parsed.setdefault(text, self.linter.parse(source))
-        return losses(snapshot(self.source, self.document, rewrites, retitles),
-                      snapshot(source, document, rewrites, retitles), dropped)
+        document = self.linter.parse(source)
+        found = losses(snapshot(self.before, rewrites, retitles),
+                       snapshot(reading(source, document), rewrites, retitles), dropped)
+        if not found:
+            self._clean = (text, document)
+        return found
+
+    def clean(self, text: str) -> Document | None:
+        """The document of `text`, when this trial found that whole text to lose nothing."""
+        return self._clean[1] if self._clean is not None and self._clean[0] == text else None
 
     def culprits(self, picks: list[Pick]) -> list[Pick]:
         """The picks that lose content: none when all of them together lose none; else found by halves (a

@@ -58,22 +58,45 @@ def _follow(url: str, rewrites: Mapping[str, str]) -> str:
     return url
 
 
-def snapshot(source: SourceText, document: Document, rewrites: Mapping[str, str],
-             retitles: Mapping[str, str] | None = None) -> Snapshot:
-    """What a pass must keep; `rewrites` (URL for URL) and `retitles` (the declared `TextChange`s, words for
-    words, as `retitled` gives them) are followed to their new form, so that a declared change is not a loss."""
+@dataclass(frozen=True)
+class Reading:
+    """What one text holds that a pass must keep, as read, before any declared change is followed: small
+    beside the document it is read from, which a fix need not keep alive while it parses the next text."""
+
+    text: str
+    titles: tuple[str, ...]  # every titled entry's title, whitespace normalised
+    links: tuple[tuple[str, ...], ...]  # every entry's link URLs
+    authors: tuple[tuple[str, ...], ...]  # every entry's author names, when it has authors
+    headings: tuple[str, ...]
+    protected: Counter[str]
+
+
+def reading(source: SourceText, document: Document) -> Reading:
     # Every entry, skipped sections included: a fix may change whether a section counts as holding papers
     # (removing its last duplicate), never what it holds.
     entries = [e for section in document.sections for e in section.entries]
+    return Reading(
+        text=source.text,
+        titles=tuple(" ".join(e.title.split()) for e in entries if e.title),
+        links=tuple(tuple(link.url for link in e.links) for e in entries),
+        authors=tuple(e.authors.names for e in entries if e.authors),
+        headings=tuple(h.text for h in document.headings if not h.entry),  # entry headings count as entries
+        protected=protected_text(source, document),
+    )
+
+
+def snapshot(read: Reading, rewrites: Mapping[str, str], retitles: Mapping[str, str] | None = None) -> Snapshot:
+    """What a pass must keep; `rewrites` (URL for URL) and `retitles` (the declared `TextChange`s, words for
+    words, as `retitled` gives them) are followed to their new form, so that a declared change is not a loss."""
     titles = retitles or {}
     return Snapshot(
-        entries=len(entries),
-        titles=Counter(_follow(" ".join(e.title.split()), titles) for e in entries if e.title),
-        urls_by_entry=Counter(tuple(sorted(_follow(link.url, rewrites) for link in e.links)) for e in entries),
-        authors=Counter(e.authors.names for e in entries if e.authors),
-        headings=tuple(h.text for h in document.headings if not h.entry),  # entry headings count as entries
-        urls=Counter(_follow(m.group(), rewrites) for m in ANY_URL.finditer(_rewritten(source.text, rewrites))),
-        protected=protected_text(source, document),
+        entries=len(read.links),
+        titles=Counter(_follow(title, titles) for title in read.titles),
+        urls_by_entry=Counter(tuple(sorted(_follow(url, rewrites) for url in urls)) for urls in read.links),
+        authors=Counter(read.authors),
+        headings=read.headings,
+        urls=Counter(_follow(m.group(), rewrites) for m in ANY_URL.finditer(_rewritten(read.text, rewrites))),
+        protected=read.protected,
     )
 
 

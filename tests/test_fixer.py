@@ -7,10 +7,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from kdlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
+from kdlint.diagnostics import Applicability, Diagnostic, Edit, Fix, LinesMoved, Severity, Span
 from kdlint.engine import Linter
-from kdlint.fixer import apply_edits, fix_source, select_fixes
+from kdlint.fixer import apply_edits, compose, fix_source, select_fixes
 from kdlint.rules import Context, Fixable, Rule
+from kdlint.settings import Settings
 from kdlint.source import SourceText
 
 ENTRY = """\
@@ -178,3 +179,64 @@ def test_select_fixes_takes_what_a_pairwise_check_takes(seed: int) -> None:
 
     found = [finding(*(edit() for _ in range(rng.choice([1, 1, 1, 2, 3])))) for _ in range(rng.randint(1, 25))]
     assert [d for d, _ in select_fixes(source, found)] == _pairwise_selection(source, found)
+
+
+UNSORTED = """\
+## Papers
+
+- **Paper A, CVPR 2018** [[Pytorch]](https://github.com/a/a)
+  - http://arxiv.org/abs/1801.00001
+- **Paper C, ICCV 2021** [[Code]](https://github.com/c/c)
+  - https://arxiv.org/abs/2101.00003v2
+- **Paper B, NIPS 2019** [[Code]](https://github.com/b/b)
+  - https://arxiv.org/abs/1901.00002
+- **Paper D, ECCV 2022**
+  - https://arxiv.org/abs/2201.00004
+"""
+
+
+def test_a_reorder_carries_the_fixes_on_the_lines_it_moves_in_one_pass() -> None:
+    result = fix_source(SourceText(UNSORTED), Linter(settings=Settings(sort="year")))
+    assert result.source.text == """\
+## Papers
+
+- **Paper A, CVPR 2018** [[PyTorch]](https://github.com/a/a)
+  - https://arxiv.org/abs/1801.00001
+- **Paper B, NeurIPS 2019** [[Code]](https://github.com/b/b)
+  - https://arxiv.org/abs/1901.00002
+- **Paper C, ICCV 2021** [[Code]](https://github.com/c/c)
+  - https://arxiv.org/abs/2101.00003
+- **Paper D, ECCV 2022**
+  - https://arxiv.org/abs/2201.00004
+"""
+    assert (result.passes, sorted(result.codes.items())) == (
+        1, [("KD108", 1), ("KD202", 1), ("KD301", 1), ("KD501", 1), ("KD502", 1)])
+
+
+def moved(first: int, order: tuple[int, ...], content: str, source: SourceText) -> Diagnostic:
+    last = max(order)
+    span = Span(first, 1, last, len(source.line(last)) + 1)
+    fix = Fix(applicability=Applicability.SAFE, message="move", edits=(Edit.replace(span, content),),
+              changes=(LinesMoved(order),))
+    return Diagnostic(code="KD998", name="move", message="move", severity=Severity.WARNING, span=span, fix=fix)
+
+
+def test_compose_makes_each_carried_edit_on_its_line_in_the_new_place() -> None:
+    source = SourceText("a1\nb2\nc3\nd4\n")
+    move = moved(1, (3, 1, 2), "c3\na1\nb2", source)
+    on_a, on_c = finding(Edit.insert(1, 3, "!")), finding(Edit.replace(Span.on_line(3, 0, 1), "C"))
+    outside = finding(Edit.replace(Span.on_line(4, 0, 1), "D"))
+    across = finding(Edit.replace(Span(1, 2, 2, 1), ""))  # joins two moved lines: not carried
+    chosen = select_fixes(source, [on_a, across, move, on_c, outside])
+    assert [d for d, _ in chosen] == [move, on_a, on_c, outside]
+    assert apply_edits(source.text, compose(source, chosen)) == "C3\na1!\nb2\nD4\n"
+    without_move = [pick for pick in chosen if pick[0] is not move]
+    assert apply_edits(source.text, compose(source, without_move)) == "a1!\nb2\nC3\nD4\n"
+
+
+def test_a_move_whose_content_is_not_the_order_it_declares_carries_nothing() -> None:
+    source = SourceText("a1\nb2\nc3\n")
+    move = moved(1, (3, 1, 2), "c3\nb2\na1", source)  # says c, a, b; writes c, b, a
+    on_a = finding(Edit.insert(1, 3, "!"))
+    assert [d for d, _ in select_fixes(source, [move, on_a])] == [move]
+    assert compose(source, select_fixes(source, [move, on_a])) == [(0, 8, "c3\nb2\na1")]

@@ -116,7 +116,7 @@ def _fix(ctx: Context, entry: Entry, feature: Callable[[Entry], str | None], wan
         a, b = ctx.source.line(first), ctx.source.line(second)
         return _safe("Swap the paper URL and author lines",
                      Edit.replace(Span(line=first, column=1, end_line=second, end_column=len(b) + 1), b + "\n" + a),
-                     LinesMoved())
+                     LinesMoved((second, first)))
     return None
 
 

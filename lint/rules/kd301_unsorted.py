@@ -44,7 +44,7 @@ from collections.abc import Iterator
 
 from .. import blocks
 from ..context import Context
-from ..diagnostics import Applicability, Diagnostic, Fix, LinesMoved, Severity
+from ..diagnostics import Applicability, Diagnostic, Fix, Severity
 from ..model import Entry
 from ..ordering import Group, every_keyed_groups, infer_sort, keyed_groups, longest_in_order, sort_value
 from .base import Fixable, Rule
@@ -85,8 +85,9 @@ def _check_group(ctx: Context, key: str, keyed: Group) -> Iterator[Diagnostic]:
         return
     slots = [e for e, _ in keyed]
     order = [e for e, _ in sorted(keyed, key=lambda pair: pair[1])]  # stable: ties keep their order
-    fix = Fix(applicability=Applicability.SAFE, message=f"Sort the list {DESCRIBE[key]}",
-              edits=(blocks.reorder(ctx.source, slots, order),), changes=(LinesMoved(),))
+    edit, moved = blocks.reorder(ctx.source, slots, order)
+    fix = Fix(applicability=Applicability.SAFE, message=f"Sort the list {DESCRIBE[key]}", edits=(edit,),
+              changes=(moved,))
     kept = [pair for i, pair in enumerate(keyed) if i in keep]
     kept_values = [v for _, v in kept]
     for i, (entry, value) in enumerate(keyed):
