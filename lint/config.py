@@ -4,26 +4,24 @@
 setting's type, default, key and documentation), with the validation each of
 its types needs (`VALIDATED`); schema/config.schema.json is made from it
 (`python -m kdlint.config`). A valid table becomes `Settings`. Errors are one
-line naming the file, the key and what is allowed. Only a run that reads a
-configuration file imports this module (and pydantic).
+line naming the file, the key and what is allowed. A run imports this module
+(and pydantic) only for a table `kdlint.settings_check` is not sure of: an
+invalid one, or one pydantic reads by converting a value.
 """
 
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
 
+from .codes import SELECTOR_PATTERN
 from .schemas import model_of, schema_text
 from .selection import SelectorError, check_selector
-from .settings import ConfigError, Settings, VenueSpec, glob_regex
-
-_SIZE = re.compile(r"^\s*(\d+)\s*(B|KB|KiB|MB|MiB|GB|GiB)?\s*$", re.IGNORECASE)
-_UNITS = {"b": 1, "kb": 1000, "kib": 1024, "mb": 1000**2, "mib": 1024**2, "gb": 1000**3, "gib": 1024**3}
+from .settings import SIMILARITY_MAX, SIMILARITY_MIN, ConfigError, Settings, VenueSpec, glob_regex, parse_size
 
 
 def _selector(value: Any) -> str:
@@ -35,31 +33,18 @@ def _selector(value: Any) -> str:
         raise ValueError(str(exc)) from None
 
 
-def _size(value: Any) -> int:
-    if isinstance(value, bool):
-        raise ValueError("expected a size in bytes (10485760) or with a unit (\"10MB\", \"512KiB\")")
-    if isinstance(value, int):
-        if value <= 0:
-            raise ValueError("expected a positive size")
-        return value
-    m = _SIZE.match(value) if isinstance(value, str) else None
-    if not m:
-        raise ValueError("expected a size in bytes (10485760) or with a unit (\"10MB\", \"512KiB\")")
-    return int(m.group(1)) * _UNITS[(m.group(2) or "b").lower()]
-
-
 def _globs(value: dict[str, list[str]]) -> dict[str, list[str]]:
     for pattern in value:
         glob_regex(pattern)
     return value
 
 
-Selector = Annotated[str, StringConstraints(pattern=r"^(ALL|KD\d{0,3})$"), BeforeValidator(_selector)]
+Selector = Annotated[str, StringConstraints(pattern=SELECTOR_PATTERN), BeforeValidator(_selector)]
 VALIDATED: dict[str, Any] = {
     "Selector": Selector,
     "PerFileIgnores": Annotated[dict[str, list[Selector]], AfterValidator(_globs)],
-    "Similarity": Annotated[float, Field(ge=50, le=100)],
-    "FileSize": Annotated[int, BeforeValidator(_size, json_schema_input_type=int | str)],
+    "Similarity": Annotated[float, Field(ge=SIMILARITY_MIN, le=SIMILARITY_MAX)],
+    "FileSize": Annotated[int, BeforeValidator(parse_size, json_schema_input_type=int | str)],
 }
 VALIDATED["VenueSpec"] = model_of(VenueSpec, VALIDATED)
 ConfigFile = model_of(Settings, VALIDATED, ConfigDict(populate_by_name=True, title="kdlint configuration"))

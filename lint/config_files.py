@@ -3,7 +3,9 @@
 For each checked file kdlint walks up from its directory and takes the first
 `.kdlint.toml`, or `pyproject.toml` with a `[tool.kdlint]` table; `--config`
 names the file for every input and `--isolated` ignores all of them. A file
-found is validated by `kdlint.config` (pydantic), imported only then.
+found is validated by `kdlint.settings_check` without pydantic; only a table
+it is not sure of (an error, or a value pydantic would convert) goes to
+`kdlint.config` (pydantic), which makes the Settings or gives the error.
 """
 
 from __future__ import annotations
@@ -78,6 +80,11 @@ class ConfigFinder:
 
 
 def _validated(table: dict[str, Any], origin: Path, label: str) -> Settings:
-    from .config import parse_settings  # pydantic: only when there is a file to validate
+    from .settings_check import settings_from  # here: most runs read no configuration file
+
+    settings = settings_from(table, origin)
+    if settings is not None:
+        return settings
+    from .config import parse_settings  # pydantic: only for a table the plain check is not sure of
 
     return parse_settings(table, origin, label)

@@ -6,11 +6,15 @@ field's `fields.doc` metadata). Everything else is derived from it: the pydantic
 model that validates a file and gives schema/config.schema.json
 (`kdlint.config`), the defaults of a run without a file, what the linter and
 the rules read (`Linter.settings`, `Context.settings`). It is a plain
-dataclass so that a run that reads no configuration file (most runs, in
-pre-commit) never imports pydantic. `kdlint.config_files` finds the files.
+dataclass so that a run never imports pydantic for it: without a
+configuration file, or with a valid one (`kdlint.settings_check` validates it
+from this declaration, and leaves only what it is not sure of to
+`kdlint.config`). `kdlint.config_files` finds the files.
 
 The type aliases below (`Selector`, `FileSize`, ...) are what the rest of
-kdlint reads (a `str`, an `int`); `kdlint.config` gives each its validation.
+kdlint reads (a `str`, an `int`); `kdlint.config` gives each its validation
+(`VALIDATED`), and `kdlint.settings_check` its plain check (`CHECKS`), from
+the facts here (`parse_size`, `SIMILARITY_MIN`, `glob_regex`).
 """
 
 from __future__ import annotations
@@ -27,11 +31,16 @@ from .source import DEFAULT_MAX_FILE_SIZE, InputError
 Selector = str  # a rule code or prefix: KD102, KD1, ALL
 Glob = str  # `*`, `?`, `**`, `[...]`, relative to the configuration file (`glob_regex`)
 PerFileIgnores = dict[Glob, list[Selector]]
-Similarity = float  # 50-100
-FileSize = int  # bytes; a file may write "10MB" or "512KiB"
+Similarity = float  # SIMILARITY_MIN-SIMILARITY_MAX
+FileSize = int  # bytes; a file may write "10MB" or "512KiB" (`parse_size`)
 Style = Literal["bold", "heading", "dated", "inline", "plain"]  # the layouts (`model.Layout`) a list may force
 Order = Literal["year", "-year", "title", "none"]
 VenueKind = Literal["conference", "workshop", "journal", "preprint"]
+
+SIMILARITY_MIN, SIMILARITY_MAX = 50, 100
+_SIZE = re.compile(r"^\s*(\d+)\s*(B|KB|KiB|MB|MiB|GB|GiB)?\s*$", re.IGNORECASE)
+_UNITS = {"b": 1, "kb": 1000, "kib": 1024, "mb": 1000**2, "mib": 1024**2, "gb": 1000**3, "gib": 1024**3}
+_SIZE_EXPECTED = "expected a size in bytes (10485760) or with a unit (\"10MB\", \"512KiB\")"
 
 
 class ConfigError(InputError):
@@ -108,6 +117,20 @@ class Settings:
         """Whether duplicates across sections are reported, as configured; None: inferred from the list."""
         allowed = self.allow_cross_section_duplicates
         return None if allowed is None else not allowed
+
+
+def parse_size(value: object) -> int:
+    """A `FileSize` as a file writes it (bytes, or a string like "10MB"); ValueError says what is allowed."""
+    if isinstance(value, bool):
+        raise ValueError(_SIZE_EXPECTED)
+    if isinstance(value, int):
+        if value <= 0:
+            raise ValueError("expected a positive size")
+        return value
+    m = _SIZE.match(value) if isinstance(value, str) else None
+    if not m:
+        raise ValueError(_SIZE_EXPECTED)
+    return int(m.group(1)) * _UNITS[(m.group(2) or "b").lower()]
 
 
 def glob_regex(pattern: str) -> re.Pattern[str]:

@@ -28,6 +28,7 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "kdlint.context": ("kdlint.cli", "kdlint.review", "kdlint.report", "kdlint.export", "kdlint.engine",
                        "kdlint.fixer", "kdlint.rules"),
     "kdlint.settings": ("kdlint.config", "kdlint.config_files", "kdlint.engine", "kdlint.cli"),
+    "kdlint.settings_check": ("kdlint.config", "kdlint.schemas", "kdlint.config_files", "kdlint.engine", "kdlint.cli"),
 }
 
 

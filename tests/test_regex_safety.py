@@ -84,7 +84,7 @@ def exercise(pattern: re.Pattern[str]) -> Callable[[str], None]:
 def test_the_patterns_are_found() -> None:
     names = {name for name, _ in PATTERNS}
     assert {"kdlint.readers.parts.LINK", "kdlint.readers.bold.BOLD", "kdlint.urls.ARXIV_URL",
-            "kdlint.pragmas.PRAGMA", "kdlint.config._SIZE", "kdlint.readers.parts.LAST_AND"} <= names
+            "kdlint.pragmas.PRAGMA", "kdlint.settings._SIZE", "kdlint.readers.parts.LAST_AND"} <= names
     assert len(PATTERNS) > 40
 
 
