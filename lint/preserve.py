@@ -177,6 +177,10 @@ def undeclared(source: SourceText, changes: tuple[Change, ...], before: str, aft
     """What one fix does that its `changes` do not declare; empty when nothing.
 
     `before` and `after` are the lines the fix's edits touch, before and after them (and nothing else)."""
+    if changes and all(isinstance(change, LinesMoved) for change in changes):
+        # the words of a text are read line by line (`WORD`, `LIST_MARKER`): the same lines keep the same words
+        same = _kept_lines(before) == _kept_lines(after)
+        return [] if same else [*_word_changes(words(before), words(after)), "it would change the lines it moves"]
     problems: list[str] = []
     expected = words(before)
 
@@ -210,13 +214,21 @@ def undeclared(source: SourceText, changes: tuple[Change, ...], before: str, aft
                 swap(relink.old, relink.new)
         elif isinstance(change, LinesMoved):
             moved = True
-    got = words(after)
-    if got != expected:
-        lost, gained = expected - got, got - expected
-        said = [f"lose {_shown(lost)}"] if lost else []
-        said += [f"add {_shown(gained)}"] if gained else []
-        problems.append(f"it would {' and '.join(said)}")
-    if moved and Counter(line for line in before.splitlines() if line.strip()) != Counter(
-            line for line in after.splitlines() if line.strip()):
+    problems.extend(_word_changes(expected, words(after)))
+    if moved and _kept_lines(before) != _kept_lines(after):
         problems.append("it would change the lines it moves")
     return problems
+
+
+def _word_changes(expected: Counter[str], got: Counter[str]) -> list[str]:
+    if got == expected:
+        return []
+    lost, gained = expected - got, got - expected
+    said = [f"lose {_shown(lost)}"] if lost else []
+    said += [f"add {_shown(gained)}"] if gained else []
+    return [f"it would {' and '.join(said)}"]
+
+
+def _kept_lines(text: str) -> Counter[str]:
+    """The lines of `text` a move must keep, blank lines aside."""
+    return Counter(line for line in text.splitlines() if line.strip())
