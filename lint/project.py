@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import gitdiff
+from . import cache, gitdiff
 from .config_files import ConfigFinder
 from .engine import Linter
 from .files import STDIN, discover, read
@@ -29,6 +29,7 @@ class Project:
     select: list[str] | None = None  # replaces the configured selection
     extend_select: Sequence[str] = ()
     ignore: Sequence[str] = ()
+    cached: bool = False  # whether `check_file` uses the result cache
 
     def inputs(self, paths: Sequence[str]) -> tuple[list[str], list[InputError]]:
         """The files `paths` name (`.` when none; `-` alone is standard input) and the paths that name none."""
@@ -47,9 +48,17 @@ class Project:
         return linter, read(path, settings.max_file_size)
 
     def check_file(self, path: str) -> FileResult:
-        """`path` checked."""
+        """`path` checked, or its findings from the cache (`kdlint.cache`) when it holds them."""
         linter, source = self.prepare(path)
+        if not self.cached or path == STDIN:
+            document, found = linter.check(source)
+            return FileResult(path, source, document, found)
+        store = cache.Cache(cache.directory(linter.settings))
+        name = cache.key(path, source.text, linter.settings, (self.select, list(self.extend_select), list(self.ignore)))
+        if (known := store.load(name)) is not None:
+            return FileResult(path, source, lambda: linter.parse(source), known)
         document, found = linter.check(source)
+        store.store(name, found)
         return FileResult(path, source, document, found)
 
     def fix_file(self, path: str, unsafe: bool = False) -> tuple[SourceText, FixResult]:

@@ -91,6 +91,9 @@ class Settings:
         "Accepted code-link labels, each with the spellings kdlint rewrites to it.", "code-labels"))
     max_file_size: FileSize = field(default=DEFAULT_MAX_FILE_SIZE, metadata=doc(
         "Files larger than this are not read (bytes, or a string like \"10MB\").", "max-file-size"))
+    cache_dir: str | None = field(default=None, metadata=doc(
+        "Where `kdlint check` keeps its results (relative to the configuration file); `.kdlint_cache` in the "
+        "current directory when unset, `$KDLINT_CACHE_DIR` over both.", "cache-dir"))
     origin: Path | None = None  # not a setting: the file the settings came from, for messages and globs
 
     @cached_property

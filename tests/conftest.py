@@ -24,3 +24,11 @@ def seed(number: int) -> Path:
 
 
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not beside this clone")
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test's result cache in a directory of its own: never in the repository, never shared by tests."""
+    folder = tmp_path_factory.mktemp("kdlint-cache")
+    monkeypatch.setenv("KDLINT_CACHE_DIR", str(folder))
+    return folder

@@ -12,16 +12,17 @@ from conftest import needs_shared
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
 
-import run  # noqa: E402  (bench/run.py)
+from layouts import LAYOUTS, generate  # noqa: E402  (bench/layouts.py)
 
 from kdlint.engine import Linter  # noqa: E402
+from kdlint.model import Layout  # noqa: E402
 from kdlint.settings import Settings  # noqa: E402
 from kdlint.source import SourceText  # noqa: E402
 
 
 def test_lists_are_deterministic_canonical_and_hold_the_entries_asked_for() -> None:
-    text = run.generate(1_000)
-    assert text == run.generate(1_000) and text != run.generate(1_000, seed=8)
+    text = generate(1_000)
+    assert text == generate(1_000) and text != generate(1_000, seed=8)
     document, found = Linter().check(SourceText(text))
     assert len(document.entries) == 1_000 and all(e.style == "bold" for e in document.entries)
     codes = Counter(d.code for d in found)
@@ -29,8 +30,21 @@ def test_lists_are_deterministic_canonical_and_hold_the_entries_asked_for() -> N
     assert codes["KD301"] < 200  # in year order but for ICCV and ECCV years moved to their rhythm, and a swap
 
 
+READ_AS = {"bold": Layout.BOLD, "heading": Layout.HEADING, "dated": Layout.DATED, "inline": Layout.INLINE,
+           "numbered": Layout.INLINE, "table": Layout.TABLE}  # a numbered list is an inline one with numbers
+
+
+def test_every_layout_is_generated_and_read_whole() -> None:
+    assert set(READ_AS) == set(LAYOUTS)
+    for layout, style in READ_AS.items():
+        document, _ = Linter().check(SourceText(generate(600, layout)))
+        assert Counter(e.style for e in document.entries) == {style: 600}, layout
+        assert [e.title for e in document.entries][:2] == [e.title for e in Linter().check(
+            SourceText(generate(600, "bold")))[0].entries][:2], layout  # the same papers in every layout
+
+
 def test_the_worst_case_misspells_every_venue_and_reverses_every_section() -> None:
-    text = run.generate(1_000, worst=True)
+    text = generate(1_000, worst=True)
     document, found = Linter(settings=Settings(sort="year")).check(SourceText(text))
     codes = Counter(d.code for d in found)
     assert codes["KD202"] == len(document.entries) == 1_000
@@ -42,8 +56,10 @@ def test_the_benchmark_runs_and_prints_its_table(tmp_path: Path) -> None:
                          capture_output=True, text=True, check=True, cwd=tmp_path).stdout
     lines = out.splitlines()
     assert lines[0].startswith("kdlint benchmark:")
-    assert any(line.split()[:2] == ["20", "0.00MB"] for line in lines)
-    assert "20 entries: check / import mistletoe = " in out
+    head, rule, row = (line.strip("| ").split(" | ") for line in lines[-4:-1])
+    assert [cell.strip() for cell in head][:6] == ["layout", "entries", "MB", "full", "blocks", "check"]
+    assert rule == ["-" * (len(cell) - 1) + ":" for cell in head] and len(row) == len(head)
+    assert [cell.strip() for cell in row][:2] == ["bold", "20"]
     assert lines[-1].startswith("worst case 20 entries")
 
 

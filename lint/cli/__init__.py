@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rules": ("catalogue", "List every rule."),
     "rule": ("catalogue", "Print the documentation of one rule."),
     "venues": ("catalogue", "Print the venue vocabulary."),
+    "clean": ("clean", "Remove the result cache."),
 }
 
 

@@ -21,14 +21,18 @@ from .options import about, common_options, make_run
               help="Record the current findings in this file and exit 0.")
 @click.option("--diff-base", "diff_base", metavar="REF",
               help="Report only findings on lines added or changed since the git revision REF.")
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="Neither read nor write the result cache (.kdlint_cache; `kdlint clean` removes it).")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isolated: bool,
           select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...], output_format: str,
           unsafe_fixes: bool, show_fixes: bool, exit_zero: bool, quiet: bool, verbose: bool, no_color: bool,
-          statistics: bool, baseline_path: Path | None, write_baseline: Path | None, diff_base: str | None) -> None:
+          statistics: bool, baseline_path: Path | None, write_baseline: Path | None, diff_base: str | None,
+          no_cache: bool) -> None:
     """Report findings in PATHS (files, or directories of Markdown; '-' reads standard input)."""
     run = make_run(config, isolated, select, extend_select, ignore, output_format, unsafe_fixes, verbose, quiet,
                no_color, show_fixes)
+    run.project.cached = not no_cache
     if baseline_path or write_baseline:
         from .. import baseline
     known = baseline.load(baseline_path) if baseline_path else None

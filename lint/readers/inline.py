@@ -28,9 +28,10 @@ def read_after(text: str, line: int, start: int, vocab: Vocabulary, venues: list
     if lead is None or lead.group("label").startswith("[") or not lead.group("label").strip():
         return None
     links = paper_first(find_links(text, line, Placement.INLINE, start, vocab), lead.start())
-    s = lead.start("label")
-    head = Head(layout=Layout.INLINE, content_start=start, links=links, title=lead.group("label").strip(),
-                title_span=Span.on_line(line, s, s + len(lead.group("label"))), venues=list(venues))
+    s, e = _title_within(lead.group("label"))
+    s, e = s + lead.start("label"), e + lead.start("label")
+    head = Head(layout=Layout.INLINE, content_start=start, links=links, title=text[s:e],
+                title_span=Span.on_line(line, s, e), venues=list(venues))
     outside = blank_links(text)
     head.written_ids, _ = text_venues(outside, line, start, links, vocab, head.venues)
     if names:
@@ -40,6 +41,22 @@ def read_after(text: str, line: int, start: int, vocab: Vocabulary, venues: list
     if not head.venues and (year := lone_year(outside, line, start)) is not None:
         head.venues.append(year)
     return head
+
+
+def _title_within(label: str) -> tuple[int, int]:
+    """Where the title is in a link's label: inside `**...**` or `__...__` (`[**Title.**](url)`, without the
+    full stop a bold title ends with), else the label less its surrounding spaces."""
+    start, end = len(label) - len(label.lstrip()), len(label.rstrip())
+    for marker in ("**", "__"):
+        if end - start > 2 * len(marker) and label.startswith(marker, start) and label.endswith(marker, 0, end):
+            inner = label[start + len(marker) : end - len(marker)]
+            if inner.strip() and marker not in inner:
+                start += len(marker) + len(inner) - len(inner.lstrip())
+                end -= len(marker) + len(inner) - len(inner.rstrip())
+                if label[end - 1] == "." and label[end - 2] != ".":
+                    end -= 1
+            break
+    return start, end
 
 
 def paper_first(links: list[Link], column: int) -> list[Link]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic
@@ -15,5 +16,11 @@ class FileResult:
 
     path: str  # as the user named it (or '-')
     source: SourceText
-    document: Document
+    parsed: Document | Callable[[], Document]  # or how to parse it, when the findings came from the cache
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def document(self) -> Document:
+        if callable(self.parsed):
+            self.parsed = self.parsed()
+        return self.parsed
