@@ -20,7 +20,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -134,37 +134,54 @@ def _fix(fix: Fix) -> list[Any]:
             [[_KIND[type(c)][0], _KIND[type(c)][1](c)] for c in fix.changes]]
 
 
-def _unfix(value: Any) -> Fix:
+def _unfix(value: Any, words: dict[str, str], spans: dict[tuple[int, ...], Span]) -> Fix:
     applicability, message, edits, changes = value
     if not isinstance(message, str) or not all(isinstance(e[1], str) for e in edits):
         raise BadEntry
-    return Fix(applicability=Applicability(applicability), message=message,
-               edits=tuple(Edit(_unspan(span), content) for span, content in edits),
+    return Fix(applicability=Applicability(applicability), message=words.setdefault(message, message),
+               edits=tuple(Edit(_shared(span, spans), words.setdefault(content, content)) for span, content in edits),
                changes=tuple(CHANGES[name][2](fields) for name, fields in changes))
 
 
-def encode(diagnostics: Sequence[Diagnostic]) -> str:
-    """`diagnostics` as an entry's JSON."""
-    return json.dumps({"format": FORMAT, "diagnostics": [
-        [d.code, d.name, d.message, d.severity.value, _span(d.span), _fix(d.fix) if d.fix else None,
-         [_span(s) for s in d.related]] for d in diagnostics]}, ensure_ascii=False, separators=(",", ":"))
+def _shared(value: Any, spans: dict[tuple[int, ...], Span]) -> Span:
+    """The span `value` writes, one object for the same span (a finding's and its fix's edit's, mostly)."""
+    span = _unspan(value)
+    return spans.setdefault(span, span)
 
 
-def decode(entry: str) -> list[Diagnostic]:
-    """The findings an entry's JSON holds; BadEntry when it holds something else."""
+def _line(d: Diagnostic) -> str:
+    return json.dumps([d.code, d.name, d.message, d.severity.value, _span(d.span), _fix(d.fix) if d.fix else None,
+                       [_span(s) for s in d.related]], ensure_ascii=False, separators=(",", ":"))
+
+
+def encode(diagnostics: Iterable[Diagnostic]) -> Iterator[str]:
+    """`diagnostics` as an entry's lines: a header, then one JSON array per finding (so that neither writing
+    nor reading an entry holds more than one finding's text at a time)."""
+    yield json.dumps({"format": FORMAT}) + "\n"
+    for diagnostic in diagnostics:
+        yield _line(diagnostic) + "\n"
+
+
+def decode(lines: Iterable[str]) -> list[Diagnostic]:
+    """The findings an entry's lines hold; BadEntry when they hold something else."""
+    words: dict[str, str] = {}  # one string for the codes, names and messages many findings share
+    spans: dict[tuple[int, ...], Span] = {}  # of this finding
+    found = []
     try:
-        data = json.loads(entry)
-        if data["format"] != FORMAT:
+        rows = iter(lines)
+        if json.loads(next(rows)) != {"format": FORMAT}:
             raise BadEntry
-        found = []
-        for code, name, message, severity, span, fix, related in data["diagnostics"]:
+        for row in rows:
+            code, name, message, severity, span, fix, related = json.loads(row)
             if not all(isinstance(text, str) for text in (code, name, message)):
                 raise BadEntry
-            found.append(Diagnostic(code=code, name=name, message=message, severity=Severity(severity),
-                                    span=_unspan(span), fix=None if fix is None else _unfix(fix),
-                                    related=tuple(map(_unspan, related))))
+            spans.clear()
+            found.append(Diagnostic(code=words.setdefault(code, code), name=words.setdefault(name, name),
+                                    message=words.setdefault(message, message), severity=Severity(severity),
+                                    span=_shared(span, spans), fix=None if fix is None else _unfix(fix, words, spans),
+                                    related=tuple(_shared(s, spans) for s in related)))
         return found
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, StopIteration) as exc:
         raise BadEntry from exc
 
 
@@ -177,7 +194,8 @@ class Cache:
 
     def load(self, name: str) -> list[Diagnostic] | None:
         try:
-            return decode((self.entries / name).read_text(encoding="utf-8"))
+            with open(self.entries / name, encoding="utf-8") as entry:
+                return decode(entry)
         except (OSError, UnicodeDecodeError, BadEntry):
             return None
 
@@ -188,7 +206,7 @@ class Cache:
             handle, temporary = tempfile.mkstemp(dir=self.entries, prefix=".", suffix=".tmp")
             try:
                 with os.fdopen(handle, "w", encoding="utf-8") as out:
-                    out.write(encode(diagnostics))
+                    out.writelines(encode(diagnostics))
                 os.replace(temporary, self.entries / name)
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)

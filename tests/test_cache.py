@@ -52,6 +52,7 @@ def test_round_trip_of_every_list() -> None:
     for path in lists:
         found = Linter().check(read(str(path), 10**9))[1]
         assert cache.decode(cache.encode(found)) == found, path
+        assert cache.decode("".join(cache.encode(found)).splitlines(keepends=True)) == found, path
 
 
 @pytest.mark.parametrize("output", ["text", "json", "sarif", "github"])
@@ -90,8 +91,9 @@ def test_what_the_findings_depend_on_is_in_the_key(capsys: pytest.CaptureFixture
     assert len(_entries(own_cache)) == 5
 
 
-@pytest.mark.parametrize("garbage", ["", "not json", '{"format": 1}', '{"format": 1, "diagnostics": [[1]]}',
-                                     '{"format": 99, "diagnostics": []}', '{"format": 1, "diagnostics": []', "\udcff"])
+@pytest.mark.parametrize("garbage", ["", "not json", '{"format": 1}\n[1]\n', '{"format": 1}\n{}\n', '{"format": 99}\n',
+                                     '{"format": 1}\n["KD202", "name", "message", "error", [1, 2, 3]]\n',
+                                     '{"format": 1}\n["KD202", "name"', "\udcff"])
 def test_a_bad_entry_is_a_miss(capsys: pytest.CaptureFixture[str], listed: Path, own_cache: Path,
                                garbage: str) -> None:
     expected = _check(capsys, "--no-cache", str(listed))
@@ -99,7 +101,7 @@ def test_a_bad_entry_is_a_miss(capsys: pytest.CaptureFixture[str], listed: Path,
     [entry] = _entries(own_cache)
     entry.write_bytes(garbage.encode("utf-8", "surrogateescape"))
     assert _check(capsys, str(listed)) == expected
-    assert cache.decode(entry.read_text(encoding="utf-8")) != []  # written again
+    assert cache.decode(entry.read_text(encoding="utf-8").splitlines()) != []  # written again
 
 
 def test_concurrent_runs_agree(listed: Path, own_cache: Path) -> None:

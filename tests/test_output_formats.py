@@ -73,7 +73,7 @@ def test_github_annotations_round_trip(listing: Path, capsys) -> None:
 def test_github_escaping_cannot_be_injected() -> None:
     nasty = "Title:: with %25, commas, colons:\nnext line\r::set-output name=x::y @admin"
     source = SourceText("x\n")
-    result = FileResult(path="lists/a,b:c%.md", source=source, document=parse_document(source), diagnostics=[
+    result = FileResult(path="lists/a,b:c%.md", source=source, parsed=parse_document(source), diagnostics=[
         Diagnostic(code="KD101", name="title", message=nasty, severity=Severity.ERROR,
                    span=Span(line=1, column=1, end_line=1, end_column=2))])
     out = github.render([result])
