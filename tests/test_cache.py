@@ -187,3 +187,12 @@ def test_a_hit_parses_only_when_asked(listed: Path, own_cache: Path) -> None:
                               str(listed)], capture_output=True, text=True)
     assert json.loads(verbose.stdout.splitlines()[-1]) == [1, 1]
     assert "2 entries in 1 section with papers" in verbose.stderr
+
+
+def test_every_change_kind_has_its_codec() -> None:
+    """A change kind `cache.CHANGES` does not know would fail every check whose fixes declare it."""
+    import typing
+
+    from kdlint.diagnostics import Change
+
+    assert {kind for kind, _, _ in cache.CHANGES.values()} == set(typing.get_args(Change))
