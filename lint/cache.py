@@ -21,6 +21,8 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +66,7 @@ def directory(settings: Settings) -> Path:
     return Path(DEFAULT_DIR)
 
 
+@cache
 def _source_state() -> str:
     """The state of kdlint's own files when it runs from a source tree (an editable install), else ''."""
     package = Path(__file__).parent
@@ -81,7 +84,9 @@ def _source_state() -> str:
 def key(path: str, text: str, settings: Settings, selection: Sequence[Sequence[str] | None]) -> str:
     """The entry name of `path` holding `text`, checked with `settings` and the command line's `selection`."""
     digest = hashlib.sha256()
-    for part in (__version__, _source_state(), str(Path(path).resolve()), repr(settings), repr(selection)):
+    # today's year: the rules that judge years read it; the working directory: globs fall back to it
+    for part in (__version__, _source_state(), str(Path(path).resolve()), os.getcwd(), str(date.today().year),
+                 repr(settings), repr(selection)):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     digest.update(text.encode("utf-8", "surrogatepass"))
@@ -199,8 +204,8 @@ class Cache:
         except (OSError, UnicodeDecodeError, BadEntry):
             return None
 
-    def store(self, name: str, diagnostics: Sequence[Diagnostic]) -> bool:
-        """Write an entry; False when the directory cannot be written."""
+    def store(self, name: str, diagnostics: Sequence[Diagnostic]) -> None:
+        """Write an entry; nothing when the directory cannot be written."""
         try:
             self._create()
             handle, temporary = tempfile.mkstemp(dir=self.entries, prefix=".", suffix=".tmp")
@@ -212,8 +217,7 @@ class Cache:
                 Path(temporary).unlink(missing_ok=True)
                 raise
         except OSError:
-            return False
-        return True
+            pass
 
     def _create(self) -> None:
         if self.entries.is_dir():

@@ -50,15 +50,15 @@ class Project:
     def check_file(self, path: str) -> FileResult:
         """`path` checked, or its findings from the cache (`kdlint.cache`) when it holds them."""
         linter, source = self.prepare(path)
-        if not self.cached or path == STDIN:
-            document, found = linter.check(source)
-            return FileResult(path, source, document, found)
-        store = cache.Cache(cache.directory(linter.settings))
-        name = cache.key(path, source.text, linter.settings, (self.select, list(self.extend_select), list(self.ignore)))
-        if (known := store.load(name)) is not None:
-            return FileResult(path, source, lambda: linter.parse(source), known)
+        store = cache.Cache(cache.directory(linter.settings)) if self.cached and path != STDIN else None
+        if store is not None:
+            name = cache.key(path, source.text, linter.settings,
+                             (self.select, list(self.extend_select), list(self.ignore)))
+            if (known := store.load(name)) is not None:
+                return FileResult(path, source, lambda: linter.parse(source), known)
         document, found = linter.check(source)
-        store.store(name, found)
+        if store is not None:
+            store.store(name, found)
         return FileResult(path, source, document, found)
 
     def fix_file(self, path: str, unsafe: bool = False) -> tuple[SourceText, FixResult]:

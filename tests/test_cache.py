@@ -196,3 +196,26 @@ def test_every_change_kind_has_its_codec() -> None:
     from kdlint.diagnostics import Change
 
     assert {kind for kind, _, _ in cache.CHANGES.values()} == set(typing.get_args(Change))
+
+
+def test_a_new_year_or_another_working_directory_misses(listed: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """KD203 judges years by today's date; per-file-ignores without a configuration file by the working
+    directory: either changes the key."""
+    import datetime
+
+    from kdlint.settings import Settings
+
+    first = cache.key(str(listed), LIST, Settings(), (None, [], []))
+    assert cache.key(str(listed), LIST, Settings(), (None, [], [])) == first
+
+    class NextYear(datetime.date):
+        @classmethod
+        def today(cls) -> datetime.date:
+            return datetime.date(datetime.date.today().year + 1, 1, 1)
+
+    monkeypatch.setattr(cache, "date", NextYear)
+    assert cache.key(str(listed), LIST, Settings(), (None, [], [])) != first
+    monkeypatch.setattr(cache, "date", datetime.date)
+    monkeypatch.chdir(tmp_path)
+    assert cache.key(str(listed), LIST, Settings(), (None, [], [])) != first

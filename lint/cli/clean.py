@@ -10,28 +10,21 @@ import click
 from .. import cache
 from ..config_files import ConfigFinder
 from ..source import InputError
-from . import error
 
 
 @click.command()
 @click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
               help="Also remove the cache-dir this configuration file names.")
-@click.pass_context
-def clean(ctx: click.Context, config: Path | None) -> None:
+def clean(config: Path | None) -> None:
     """Remove the result cache: .kdlint_cache here, the configured cache-dir and $KDLINT_CACHE_DIR."""
-    try:
-        settings = ConfigFinder(config, False).settings_for(Path.cwd() / "-")
-    except InputError as exc:
-        error(str(exc))
-        ctx.exit(2)
+    settings = ConfigFinder(config, False).settings_for(Path.cwd() / "-")
     found = {Path(cache.DEFAULT_DIR).resolve(), cache.directory(settings).resolve()}
     removed = 0
     for folder in sorted(found):
         if not folder.is_dir():
             continue
         if not (folder / "CACHEDIR.TAG").is_file():
-            error(f"{folder}: not removed: it has no CACHEDIR.TAG, so kdlint did not make it")
-            ctx.exit(2)
+            raise InputError(f"{folder}: not removed: it has no CACHEDIR.TAG, so kdlint did not make it")
         shutil.rmtree(folder)
         click.echo(f"Removed {folder}", err=True)
         removed += 1
