@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .source import InputError
+
+if TYPE_CHECKING:
+    import subprocess
 
 
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     """`git ARGS` in `cwd`, its output captured; an InputError when git is not installed."""
+    import subprocess  # imported here: most runs never start git, and subprocess costs start-up time
+
     try:
         return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
     except FileNotFoundError:
