@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .diagnostics import Span
 from .duplicates import cross_listing_by_design, id_pairs, in_news
@@ -25,6 +26,9 @@ from .titles import identity
 from .urls import arxiv_match, paper_ids
 from .venues import Match, Venue
 from .vocabulary import DEFAULT, Vocabulary
+
+if TYPE_CHECKING:
+    from .metadata import Metadata
 
 SHORT_YEAR = re.compile(r"'[ \t]?\d\d")
 
@@ -67,6 +71,7 @@ class Context:
     enabled: frozenset[str] = frozenset()
     pragma_use: Mapping[int, frozenset[str]] = field(default_factory=dict)
     stray_enables: frozenset[int] = frozenset()
+    metadata: Metadata | None = None  # what the metadata services said (`kdlint verify` only): the KD6xx rules
 
     @cached_property
     def entries(self) -> tuple[Entry, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import collector
 from .context import Context
@@ -18,6 +19,9 @@ from .source import SourceText
 from .suppression import apply
 from .vocabulary import DEFAULT, Vocabulary
 
+if TYPE_CHECKING:
+    from .metadata import Metadata
+
 
 @dataclass(frozen=True)
 class Linter:
@@ -26,6 +30,7 @@ class Linter:
     rules: tuple[Rule, ...] = RULES
     vocabulary: Vocabulary = DEFAULT
     settings: Settings = field(default_factory=Settings)  # what the rules read of the configuration
+    metadata: Metadata | None = None  # what the metadata services said of the list's papers (`kdlint verify`)
 
     @classmethod
     def for_file(cls, settings: Settings, path: Path | None = None, select: Sequence[str] | None = None,
@@ -55,7 +60,7 @@ class Linter:
 
     def context(self, source: SourceText, document: Document) -> Context:
         return Context(source=source, document=document, vocabulary=self.vocabulary, settings=self.settings,
-                       enabled=frozenset(rule.code for rule in self.rules))
+                       enabled=frozenset(rule.code for rule in self.rules), metadata=self.metadata)
 
     def run(self, ctx: Context, fixable: bool) -> list[Diagnostic]:
         """What the rules that can fix something (`fixable`), or the others, find; suppressions not applied.

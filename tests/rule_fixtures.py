@@ -1,6 +1,7 @@
 """The per-rule fixtures: tests/fixtures/rules/CODE/NAME.md and what is expected of it.
 
-Beside each NAME.md (and its configuration NAME.kdlint.toml, when it needs one):
+Beside each NAME.md (and its configuration NAME.kdlint.toml, and for the KD6xx rules the metadata services'
+answers NAME.metadata.json (`kdlint.metadata.load`), when it needs them):
 - NAME.expected: the rule's findings, one per line, `LINE:COL-END_LINE:END_COL: CODE message (fix)`;
 - NAME.fixed.md: the text after `kdlint fix` with that rule alone (safe fixes);
 - NAME.unsafe-fixed.md: the same with `--unsafe-fixes`, when it differs.
@@ -12,13 +13,14 @@ code; read the diff before committing it.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kdlint.config_files import load_file
 from kdlint.diagnostics import Diagnostic
 from kdlint.engine import Linter
 from kdlint.fixer import fix_source
+from kdlint.metadata import load
 from kdlint.rules import BY_CODE, Rule
 from kdlint.settings import Settings
 from kdlint.source import SourceText
@@ -45,7 +47,9 @@ class Case:
         settings = load_file(config) if config.exists() else Settings()
         assert settings is not None
         select = None if self.rule.code == "KD902" else [self.rule.code]
-        return Linter.for_file(settings, self.path, select=select)
+        linter = Linter.for_file(settings, self.path, select=select)
+        answers = self.sibling(".metadata.json")
+        return replace(linter, metadata=load(answers)) if answers.exists() else linter
 
     def sibling(self, suffix: str) -> Path:
         return self.path.with_name(self.path.stem + suffix)
