@@ -83,6 +83,7 @@ class FakeGitHub:
     ref_status: int = 0  # answer the next ref update with this status (0: as GitHub would)
     modes: dict[str, str] = field(default_factory=dict)  # filename -> mode in the head tree (else 100644)
     branch_sha: str = ""  # the head branch's tip, when it moved on from head_sha
+    issues: list[dict[str, Any]] = field(default_factory=list)  # the repository's issues (tracking issue)
     url: str = ""
     _next_id: int = 100
 
@@ -241,7 +242,7 @@ class FakeGitHub:
             if status >= 500:
                 return status, {"message": "Server Error"}, {"Retry-After": "0"}
             return 200, review, {}
-        answer = self._fix_command(method, path, body)
+        answer = self._fix_command(method, path, body) or self._issues(method, path, query, body)
         if answer is not None:
             return answer
         m = re.fullmatch(rf"{self.repo_path}/pulls/comments/(\d+)", path)
@@ -249,6 +250,39 @@ class FakeGitHub:
             self.comments = [c for c in self.comments if c["id"] != int(m.group(1))]
             return 204, None, {}
         return 404, {"message": f"Not Found: {method} {path}"}, {}
+
+    def _issue_json(self, issue: dict[str, Any]) -> dict[str, Any]:
+        shown = {k: v for k, v in issue.items() if k != "posted"}
+        return {**shown, "comments": len(issue["posted"]), "url": f"{self.url}{self.repo_path}/issues/{issue['number']}",
+                "comments_url": f"{self.url}{self.repo_path}/issues/{issue['number']}/comments"}
+
+    def _issues(self, method: str, path: str, query: str, body: Any) -> tuple[int, Any, dict[str, str]] | None:
+        """The endpoints of `verify --track-issue`: list (open ones by default, pull requests among them, as
+        GitHub does), create, edit, comment."""
+        listing = f"{self.repo_path}/issues"
+        if method == "GET" and path == listing:
+            state = dict(p.split("=", 1) for p in query.split("&") if "=" in p).get("state", "open")
+            chosen = [i for i in self.issues if state == "all" or i["state"] == state]
+            return self._page(path, query, [self._issue_json(i) for i in chosen])
+        if method == "POST" and path == listing:
+            if self.forbid_writes:
+                return 403, {"message": "Resource not accessible by integration"}, {}
+            number = max((i["number"] for i in self.issues), default=0) + 1
+            self.issues.append({"number": number, "title": body["title"], "body": body.get("body", ""),
+                                "state": "open", "posted": []})
+            return 201, self._issue_json(self.issues[-1]), {}
+        m = re.fullmatch(rf"{listing}/(\d+)(/comments)?", path)
+        found = [i for i in self.issues if m and i["number"] == int(m.group(1))]
+        if not found:
+            return None
+        issue = found[0]
+        if method == "PATCH" and not m.group(2):
+            issue.update({k: v for k, v in body.items() if k in ("title", "body", "state", "state_reason")})
+            return 200, self._issue_json(issue), {}
+        if method == "POST" and m.group(2):
+            issue["posted"].append(body["body"])
+            return 201, {"id": len(issue["posted"]), "body": body["body"]}, {}
+        return None
 
     def _fix_command(self, method: str, path: str, body: Any) -> tuple[int, Any, dict[str, str]] | None:
         """The endpoints `/kdlint fix` uses: permissions, issue comments, the head repository's Git Data."""

@@ -1,0 +1,152 @@
+"""`kdlint verify`: compare entries with the paper metadata services (KD6xx)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import click
+
+from ..files import STDIN, write_atomic
+from ..fixer import ContentLossError, fix_source
+from ..report import FileResult
+from ..source import InputError
+from ..textdiff import file_diff, header_name
+from .options import about, common_options, make_run
+
+ONLINE_RULES = "KD6"  # the rules verify runs: the others are `check`'s
+QUIET_FOR = 1.0  # seconds of a run before progress is shown
+
+
+class Progress:
+    """Identifiers answered, on standard error, once a run has lasted QUIET_FOR: a bar redrawn in place on
+    a terminal, else a line every few seconds and at the end."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.started = time.monotonic()
+        self.terminal = sys.stderr.isatty()
+        self.last = 0.0
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self.started < QUIET_FOR or total == 0:
+            return
+        if self.terminal:
+            width = 30
+            filled = width * done // total
+            click.echo(f"\r{self.label}: [{'#' * filled}{'.' * (width - filled)}] {done}/{total}", err=True,
+                       nl=False)
+            self.shown = True
+            if done == total:
+                click.echo("", err=True)
+                self.shown = False
+        elif done == total or now - self.last >= 5:
+            self.last = now
+            click.echo(f"{self.label}: {done}/{total} identifiers looked up", err=True)
+
+    def end(self) -> None:
+        if self.shown:
+            click.echo("", err=True)
+            self.shown = False
+
+
+@click.command()
+@common_options
+@click.option("--fix", "apply_fixes", is_flag=True,
+              help="Apply the fixes (all KD6xx fixes are unsafe: with --unsafe-fixes).")
+@click.option("--diff", "show_diff", is_flag=True, help="With --fix: print the changes as a diff; write nothing.")
+@click.option("--no-cache", "no_cache", is_flag=True, help="Neither read nor write the services' answers.")
+@click.option("--refresh", is_flag=True, help="Ask the services again; keep the new answers.")
+@click.option("--track-issue", "track_issue", is_flag=True,
+              help="Keep one issue of $GITHUB_REPOSITORY up to date with the findings (GITHUB_TOKEN, issues: "
+                   "write): opened, edited, closed when clean; findings then exit 0.")
+@click.pass_context
+def verify(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isolated: bool,
+           select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...], output_format: str,
+           unsafe_fixes: bool, show_fixes: bool, exit_zero: bool, quiet: bool, verbose: bool, no_color: bool,
+           apply_fixes: bool, show_diff: bool, no_cache: bool, refresh: bool, track_issue: bool) -> None:
+    """Compare the entries of PATHS with arXiv, DBLP, Semantic Scholar, Crossref and OpenReview.
+
+    Reports titles and authors that are not their identifier's record's, preprints since published and
+    withdrawn papers. Entries a service could not be asked about (down, slow, throttling) are counted as not
+    verified: never a finding, never a failing exit code. Answers are kept on disk (see `cache-ttl` under
+    [tool.kdlint.online]), so a second run asks nothing.
+    """
+    from ..online.lookup import Lookup
+    from ..verify import Verification, summary
+    from ..verify import verify as verify_list
+
+    if show_diff and not apply_fixes:
+        raise click.UsageError("--diff needs --fix")
+    repository = os.environ.get("GITHUB_REPOSITORY", "").strip()
+    if track_issue and (apply_fixes or not repository):
+        raise click.UsageError("--track-issue needs GITHUB_REPOSITORY (OWNER/NAME), and no --fix")
+    run = make_run(config, isolated, select or (ONLINE_RULES,), extend_select, ignore, output_format, unsafe_fixes,
+                   verbose, quiet, no_color, show_fixes)
+    lookups: dict[str, Lookup] = {}
+    verifications: list[Verification] = []
+    results: list[FileResult] = []
+    changed = 0
+    try:
+        for path in run.inputs(paths):
+            try:
+                linter, source = run.project.prepare(path)
+                rules = tuple(rule for rule in linter.rules if rule.code.startswith(ONLINE_RULES))
+                settings = linter.settings
+                key = repr(settings.online)
+                if key not in lookups:
+                    lookups[key] = Lookup.from_settings(settings.online, origin=settings.origin, no_cache=no_cache,
+                                                        refresh=refresh, progress=Progress(f"kdlint verify {path}"))
+                document = linter.parse(source)
+                verification = verify_list(linter.context(source, document), lookups[key])
+                online = replace(linter, rules=rules, metadata=verification.metadata)
+                if apply_fixes:
+                    outcome = fix_source(source, online, unsafe=unsafe_fixes)
+                    result = FileResult(path, outcome.source, outcome.document, outcome.remaining)
+                    new = outcome.source.to_bytes()
+                    if new != source.to_bytes():
+                        changed += 1
+                        if show_diff:
+                            name = "stdin" if path == STDIN else header_name(path)
+                            click.echo(file_diff(source.to_bytes(), new, name), nl=False)
+                        elif path == STDIN:
+                            sys.stdout.buffer.write(new)
+                        else:
+                            write_atomic(Path(path), new)
+                else:
+                    result = FileResult(path, source, document, online.findings(source, document).finish())
+            except InputError as exc:
+                run.error(about(path, exc))
+                continue
+            except ContentLossError as exc:
+                run.error(f"{path}: not fixed, the result would lose content ({exc})")
+                continue
+            verifications.append(verification)
+            results.append(result)
+    finally:
+        for lookup in lookups.values():
+            lookup.close()
+    if not (apply_fixes and (show_diff or STDIN in paths)):
+        run.print_findings(results)
+    said = summary(verifications)
+    if not quiet and verifications:
+        click.echo(said, err=True)
+    if track_issue and not run.failed:
+        from ..review.api import PostError
+        from ..review.tracking import body, track
+
+        try:
+            tracked = track(repository, body(results, said), os.environ.get("GITHUB_TOKEN") or None,
+                            os.environ.get("GITHUB_API_URL") or "https://api.github.com",
+                            complete=not any(v.not_verified for v in verifications))
+        except PostError as exc:
+            raise InputError(str(exc)) from None
+        click.echo(f"kdlint verify: {tracked}", err=True)
+        ctx.exit(0)
+    findings = any(r.diagnostics for r in results)
+    ctx.exit(2 if run.failed else 0 if exit_zero or not (findings or (show_diff and changed)) else 1)
