@@ -21,7 +21,20 @@ from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, StringC
 from .codes import SELECTOR_PATTERN
 from .schemas import model_of, schema_text
 from .selection import SelectorError, check_selector
-from .settings import SIMILARITY_MAX, SIMILARITY_MIN, ConfigError, Settings, VenueSpec, glob_regex, parse_size
+from .settings import (
+    DAYS_MAX,
+    SECONDS_MAX,
+    SIMILARITY_MAX,
+    SIMILARITY_MIN,
+    CacheTtl,
+    ConfigError,
+    OnlineSettings,
+    Settings,
+    VenueSpec,
+    check_endpoint,
+    glob_regex,
+    parse_size,
+)
 
 
 def _selector(value: Any) -> str:
@@ -45,8 +58,13 @@ VALIDATED: dict[str, Any] = {
     "PerFileIgnores": Annotated[dict[str, list[Selector]], AfterValidator(_globs)],
     "Similarity": Annotated[float, Field(ge=SIMILARITY_MIN, le=SIMILARITY_MAX)],
     "FileSize": Annotated[int, BeforeValidator(parse_size, json_schema_input_type=int | str)],
+    "Endpoint": Annotated[str, AfterValidator(check_endpoint)],
+    "Seconds": Annotated[float, Field(gt=0, le=SECONDS_MAX)],
+    "Days": Annotated[float, Field(ge=0, le=DAYS_MAX)],
 }
 VALIDATED["VenueSpec"] = model_of(VenueSpec, VALIDATED)
+VALIDATED["CacheTtl"] = model_of(CacheTtl, VALIDATED)
+VALIDATED["OnlineSettings"] = model_of(OnlineSettings, VALIDATED)
 ConfigFile = model_of(Settings, VALIDATED, ConfigDict(populate_by_name=True, title="kdlint configuration"))
 
 
@@ -78,6 +96,8 @@ def parse_settings(table: dict[str, Any], origin: Path | None, label: str) -> Se
         raise ConfigError(f"{label}: {_describe(errors[0])}{more}") from None
     values = {name: getattr(valid, name) for name in ConfigFile.model_fields}
     values["venues"] = {name: VenueSpec(**dict(spec)) for name, spec in values["venues"].items()}
+    online = dict(values["online"])
+    values["online"] = OnlineSettings(**{**online, "cache_ttl": CacheTtl(**dict(online["cache_ttl"]))})
     return Settings(**values, origin=origin)
 
 
