@@ -52,6 +52,12 @@ def _globs(value: dict[str, list[str]]) -> dict[str, list[str]]:
     return value
 
 
+def _number(value: Any) -> Any:
+    if isinstance(value, bool):  # pydantic would read true as 1
+        raise ValueError("expected a number, not a boolean")
+    return value
+
+
 Selector = Annotated[str, StringConstraints(pattern=SELECTOR_PATTERN), BeforeValidator(_selector)]
 VALIDATED: dict[str, Any] = {
     "Selector": Selector,
@@ -59,8 +65,8 @@ VALIDATED: dict[str, Any] = {
     "Similarity": Annotated[float, Field(ge=SIMILARITY_MIN, le=SIMILARITY_MAX)],
     "FileSize": Annotated[int, BeforeValidator(parse_size, json_schema_input_type=int | str)],
     "Endpoint": Annotated[str, AfterValidator(check_endpoint)],
-    "Seconds": Annotated[float, Field(gt=0, le=SECONDS_MAX)],
-    "Days": Annotated[float, Field(ge=0, le=DAYS_MAX)],
+    "Seconds": Annotated[float, Field(gt=0, le=SECONDS_MAX), BeforeValidator(_number)],
+    "Days": Annotated[float, Field(ge=0, le=DAYS_MAX), BeforeValidator(_number)],
 }
 VALIDATED["VenueSpec"] = model_of(VenueSpec, VALIDATED)
 VALIDATED["CacheTtl"] = model_of(CacheTtl, VALIDATED)
@@ -86,6 +92,16 @@ def _describe(error: Mapping[str, Any]) -> str:
     return f"{where}: {message}"
 
 
+def _online(valid: Any) -> OnlineSettings:
+    """The `online` table's record from its validated model (the default is the record itself)."""
+    if isinstance(valid, OnlineSettings):
+        return valid
+    values = dict(valid)
+    ttl = values["cache_ttl"]
+    values["cache_ttl"] = ttl if isinstance(ttl, CacheTtl) else CacheTtl(**dict(ttl))
+    return OnlineSettings(**values)
+
+
 def parse_settings(table: dict[str, Any], origin: Path | None, label: str) -> Settings:
     """Validate one `[tool.kdlint]` table (`label` names it in errors) into `Settings`."""
     try:
@@ -96,8 +112,7 @@ def parse_settings(table: dict[str, Any], origin: Path | None, label: str) -> Se
         raise ConfigError(f"{label}: {_describe(errors[0])}{more}") from None
     values = {name: getattr(valid, name) for name in ConfigFile.model_fields}
     values["venues"] = {name: VenueSpec(**dict(spec)) for name, spec in values["venues"].items()}
-    online = dict(values["online"])
-    values["online"] = OnlineSettings(**{**online, "cache_ttl": CacheTtl(**dict(online["cache_ttl"]))})
+    values["online"] = _online(values["online"])
     return Settings(**values, origin=origin)
 
 
