@@ -429,7 +429,7 @@ def serve(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeServices]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(fake))
     server.daemon_threads = True
     fake.port = server.server_address[1]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     for service, variable in (("arxiv", "KDLINT_ARXIV_API"), ("dblp", "KDLINT_DBLP_API"), ("s2", "KDLINT_S2_API"),
                               ("crossref", "KDLINT_CROSSREF_API"), ("openreview", "KDLINT_OPENREVIEW_API")):
