@@ -289,7 +289,7 @@ class Recorded:
 class Trouble:
     """How a service misbehaves for one request."""
 
-    kind: str  # "429", "503", "500", "rate-exceeded", "hang", "garbage", "entities"
+    kind: str  # "429", "503", "500", "rate-exceeded", "hang", "garbage", "entities", "redirect"
     retry_after: str | None = None
     hang: float = 0.0
 
@@ -331,6 +331,9 @@ class FakeServices:
     # -- the services' answers ------------------------------------------------------------------------------
 
     def answer(self, service: str, path: str, query: dict[str, list[str]]) -> tuple[int, str, bytes]:
+        if service == "elsewhere":  # where a redirect points: the same service's answer
+            path = path.removeprefix("/elsewhere")
+            service = path.split("/")[1]
         if service == "arxiv":
             return self._arxiv(query)
         if service == "dblp":
@@ -406,6 +409,9 @@ def _handler(fake: FakeServices) -> type[BaseHTTPRequestHandler]:
                     status, kind, body = 200, "text/plain", b"Rate exceeded."
                 elif trouble.kind == "garbage":
                     status, kind, body = 200, "text/html", b"<html><h1>Service Unavailable</h1>\x00\xff{{{"
+                elif trouble.kind == "redirect":  # to the same question, under another path
+                    status, kind, body = 302, "text/plain", b""
+                    headers["Location"] = f"http://127.0.0.1:{fake.port}/elsewhere{self.path}"
                 elif trouble.kind == "entities":
                     status, kind, body = 200, "application/atom+xml", ENTITY_BOMB
             try:

@@ -151,3 +151,17 @@ def test_the_semantic_scholar_key_is_sent_and_never_kept_or_shown(fake: FakeServ
     assert all(KEY not in text for text in shown)
     files = cache_files(tmp_path)
     assert files and all(KEY.encode() not in path.read_bytes() and KEY not in str(path) for path in files)
+
+
+def test_a_redirect_never_carries_the_key_elsewhere(fake: FakeServices, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KDLINT_S2_KEY", KEY)
+    fake.fail("s2", "redirect")
+    fake.fail("crossref", "redirect")
+    lookup = Lookup(resolve(cache_dir=tmp_path), limiters=Limiters(lambda: 0.0, lambda seconds: None))
+    assert lookup.s2.paper(arxiv="2202.00512") == NotVerified(Service.SEMANTIC_SCHOLAR, "HTTP 302")
+    work = lookup.fetch([PaperId("doi", "10.1109/cvpr.2016.90")])[PaperId("doi", "10.1109/cvpr.2016.90")]
+    assert isinstance(work, Paper)  # a request without a key of its own follows the redirect
+    assert [request.path for request in fake.requests] == [
+        "/s2/graph/v1/paper/arXiv:2202.00512", "/crossref/works/10.1109/cvpr.2016.90",
+        "/elsewhere/crossref/works/10.1109/cvpr.2016.90"]

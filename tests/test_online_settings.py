@@ -95,3 +95,12 @@ def test_a_bad_online_setting_is_one_line_and_exit_2(tmp_path: Path, capsys: pyt
     out, err = capsys.readouterr()
     assert out == ""
     assert err == f"kdlint: error: {tmp_path / 'pyproject.toml'}: [tool.kdlint]: {message}\n"
+
+
+def test_the_readme_example_is_a_valid_configuration(tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Configuration", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "pyproject.toml").write_text(block, encoding="utf-8")
+    settings = load_file(tmp_path / "pyproject.toml")
+    assert settings is not None
+    assert (settings.online.contact, settings.online.cache_ttl.dblp) == ("lists@example.org", 30.0)

@@ -67,10 +67,12 @@ class Lookup:
 
     @classmethod
     def from_settings(cls, settings: OnlineSettings | None = None, env: Mapping[str, str] | None = None, *,
-                      origin: Path | None = None, cache_dir: Path | None = None, no_cache: bool = False,
-                      refresh: bool = False, progress: Progress | None = None) -> Lookup:
+                      origin: Path | None = None, cache_dir: Path | None = None, contact: str | None = None,
+                      timeout: float | None = None, no_cache: bool = False, refresh: bool = False,
+                      progress: Progress | None = None) -> Lookup:
         """A lookup configured as `kdlint.online.options.resolve` says (command line > environment > file)."""
-        options = resolve(settings, env, origin=origin, cache_dir=cache_dir, no_cache=no_cache, refresh=refresh)
+        options = resolve(settings, env, origin=origin, cache_dir=cache_dir, contact=contact, timeout=timeout,
+                          no_cache=no_cache, refresh=refresh)
         return cls(options, progress=progress)
 
     def __enter__(self) -> Lookup:

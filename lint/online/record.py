@@ -60,8 +60,12 @@ class Paper:
             paper = cls(**values)
         except (KeyError, TypeError) as exc:
             raise ValueError(f"not a paper record ({exc})") from None
-        if not all(isinstance(name, str) for name in paper.authors) or not isinstance(paper.title, str):
-            raise ValueError("not a paper record (title or authors)")
+        texts = (paper.source_key, paper.title, *paper.authors)
+        optional = (paper.venue, paper.arxiv_id, paper.doi, paper.openreview_id, paper.url, paper.journal_ref)
+        if (not all(isinstance(value, str) for value in texts)
+                or not all(value is None or isinstance(value, str) for value in optional)
+                or not (paper.year is None or type(paper.year) is int) or type(paper.withdrawn) is not bool):
+            raise ValueError("not a paper record (a field of the wrong type)")
         return paper
 
 

@@ -146,8 +146,10 @@ class Transport:
         started = time.monotonic()
         self.requests_sent += 1
         try:
+            # A request with a header of its own (an API key) follows no redirect: requests would carry the
+            # header to wherever the redirect points; the redirect is then the answer, "HTTP 302".
             with self.session.get(url, params=dict(params or {}), headers=dict(headers or {}),
-                                  timeout=self.timeout, stream=True, allow_redirects=True) as response:
+                                  timeout=self.timeout, stream=True, allow_redirects=not headers) as response:
                 chunks: list[bytes] = []
                 size = 0
                 for chunk in response.iter_content(chunk_size=65536):
