@@ -21,7 +21,20 @@ from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, StringC
 from .codes import SELECTOR_PATTERN
 from .schemas import model_of, schema_text
 from .selection import SelectorError, check_selector
-from .settings import SIMILARITY_MAX, SIMILARITY_MIN, ConfigError, Settings, VenueSpec, glob_regex, parse_size
+from .settings import (
+    DAYS_MAX,
+    SECONDS_MAX,
+    SIMILARITY_MAX,
+    SIMILARITY_MIN,
+    CacheTtl,
+    ConfigError,
+    OnlineSettings,
+    Settings,
+    VenueSpec,
+    check_endpoint,
+    glob_regex,
+    parse_size,
+)
 
 
 def _selector(value: Any) -> str:
@@ -39,14 +52,25 @@ def _globs(value: dict[str, list[str]]) -> dict[str, list[str]]:
     return value
 
 
+def _number(value: Any) -> Any:
+    if isinstance(value, bool):  # pydantic would read true as 1
+        raise ValueError("expected a number, not a boolean")
+    return value
+
+
 Selector = Annotated[str, StringConstraints(pattern=SELECTOR_PATTERN), BeforeValidator(_selector)]
 VALIDATED: dict[str, Any] = {
     "Selector": Selector,
     "PerFileIgnores": Annotated[dict[str, list[Selector]], AfterValidator(_globs)],
     "Similarity": Annotated[float, Field(ge=SIMILARITY_MIN, le=SIMILARITY_MAX)],
     "FileSize": Annotated[int, BeforeValidator(parse_size, json_schema_input_type=int | str)],
+    "Endpoint": Annotated[str, AfterValidator(check_endpoint)],
+    "Seconds": Annotated[float, Field(gt=0, le=SECONDS_MAX), BeforeValidator(_number)],
+    "Days": Annotated[float, Field(ge=0, le=DAYS_MAX), BeforeValidator(_number)],
 }
 VALIDATED["VenueSpec"] = model_of(VenueSpec, VALIDATED)
+VALIDATED["CacheTtl"] = model_of(CacheTtl, VALIDATED)
+VALIDATED["OnlineSettings"] = model_of(OnlineSettings, VALIDATED)
 ConfigFile = model_of(Settings, VALIDATED, ConfigDict(populate_by_name=True, title="kdlint configuration"))
 
 
@@ -68,6 +92,16 @@ def _describe(error: Mapping[str, Any]) -> str:
     return f"{where}: {message}"
 
 
+def _online(valid: Any) -> OnlineSettings:
+    """The `online` table's record from its validated model (the default is the record itself)."""
+    if isinstance(valid, OnlineSettings):
+        return valid
+    values = dict(valid)
+    ttl = values["cache_ttl"]
+    values["cache_ttl"] = ttl if isinstance(ttl, CacheTtl) else CacheTtl(**dict(ttl))
+    return OnlineSettings(**values)
+
+
 def parse_settings(table: dict[str, Any], origin: Path | None, label: str) -> Settings:
     """Validate one `[tool.kdlint]` table (`label` names it in errors) into `Settings`."""
     try:
@@ -78,6 +112,7 @@ def parse_settings(table: dict[str, Any], origin: Path | None, label: str) -> Se
         raise ConfigError(f"{label}: {_describe(errors[0])}{more}") from None
     values = {name: getattr(valid, name) for name in ConfigFile.model_fields}
     values["venues"] = {name: VenueSpec(**dict(spec)) for name, spec in values["venues"].items()}
+    values["online"] = _online(values["online"])
     return Settings(**values, origin=origin)
 
 

@@ -36,8 +36,14 @@ FileSize = int  # bytes; a file may write "10MB" or "512KiB" (`parse_size`)
 Style = Literal["bold", "heading", "dated", "inline", "plain"]  # the layouts (`model.Layout`) a list may force
 Order = Literal["year", "-year", "title", "none"]
 VenueKind = Literal["conference", "workshop", "journal", "preprint"]
+Endpoint = str  # an http:// or https:// URL without a query (`check_endpoint`)
+Seconds = float  # more than 0, at most SECONDS_MAX
+Days = float  # 0 (nothing kept) to DAYS_MAX
 
 SIMILARITY_MIN, SIMILARITY_MAX = 50, 100
+SECONDS_MAX = 600
+DAYS_MAX = 3650
+_ENDPOINT = re.compile(r"https?://[^\s/?#]+[^\s?#]*", re.IGNORECASE)
 _SIZE = re.compile(r"^\s*(\d+)\s*(B|KB|KiB|MB|MiB|GB|GiB)?\s*$", re.IGNORECASE)
 _UNITS = {"b": 1, "kb": 1000, "kib": 1024, "mb": 1000**2, "mib": 1024**2, "gb": 1000**3, "gib": 1024**3}
 _SIZE_EXPECTED = "expected a size in bytes (10485760) or with a unit (\"10MB\", \"512KiB\")"
@@ -54,6 +60,46 @@ class VenueSpec:
     aliases: list[str] = field(default_factory=list, metadata=doc("Other spellings that mean this venue."))
     kind: VenueKind | None = field(
         default=None, metadata=doc("What the venue is; a venue new to kdlint without one counts as a conference."))
+
+
+@dataclass(frozen=True, kw_only=True)
+class CacheTtl:
+    """How many days an answer of each metadata service is kept (0: not kept)."""
+
+    arxiv: Days = field(default=7.0, metadata=doc("arXiv (titles change with new versions; withdrawals are news)."))
+    dblp: Days = field(default=30.0, metadata=doc("DBLP's search."))
+    s2: Days = field(default=30.0, metadata=doc("Semantic Scholar."))
+    crossref: Days = field(default=30.0, metadata=doc("Crossref."))
+    openreview: Days = field(default=7.0, metadata=doc("OpenReview (a decision changes the venue)."))
+
+
+@dataclass(frozen=True, kw_only=True)
+class OnlineSettings:
+    """The `[tool.kdlint.online]` table: the metadata services `kdlint add` and `kdlint verify` ask.
+
+    An environment variable (`KDLINT_ARXIV_API`, `KDLINT_DBLP_API`, `KDLINT_S2_API`, `KDLINT_CROSSREF_API`,
+    `KDLINT_OPENREVIEW_API`, `KDLINT_CONTACT`) wins over the file, a command-line option over both.
+    """
+
+    arxiv_api: Endpoint = field(default="https://export.arxiv.org/api/query",
+                                metadata=doc("The arXiv API's query endpoint.", "arxiv-api"))
+    dblp_api: Endpoint = field(default="https://dblp.org/search/publ/api",
+                               metadata=doc("DBLP's publication search endpoint.", "dblp-api"))
+    s2_api: Endpoint = field(default="https://api.semanticscholar.org/graph/v1",
+                             metadata=doc("The Semantic Scholar Graph API (its key comes from $KDLINT_S2_KEY only).",
+                                          "s2-api"))
+    crossref_api: Endpoint = field(default="https://api.crossref.org",
+                                   metadata=doc("The Crossref REST API.", "crossref-api"))
+    openreview_api: Endpoint = field(default="https://api2.openreview.net",
+                                     metadata=doc("The OpenReview API (version 2).", "openreview-api"))
+    contact: str | None = field(default=None, metadata=doc(
+        "An e-mail address or URL sent in the User-Agent, so a service can reach whoever runs kdlint."))
+    timeout: Seconds = field(default=20.0, metadata=doc("Seconds to wait for one answer."))
+    cache_dir: str | None = field(default=None, metadata=doc(
+        "Where answers are kept (relative to the configuration file); the user's cache directory when unset "
+        "(`~/.cache/kdlint/online` on Linux).", "cache-dir"))
+    cache_ttl: CacheTtl = field(default_factory=CacheTtl, metadata=doc(
+        "Days each service's answers are kept.", "cache-ttl"))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -94,6 +140,8 @@ class Settings:
     cache_dir: str | None = field(default=None, metadata=doc(
         "Where `kdlint check` keeps its results (relative to the configuration file); `.kdlint_cache` in the "
         "current directory when unset, `$KDLINT_CACHE_DIR` over both.", "cache-dir"))
+    online: OnlineSettings = field(default_factory=OnlineSettings, metadata=doc(
+        "The metadata services of `kdlint add` and `kdlint verify`."))
     origin: Path | None = None  # not a setting: the file the settings came from, for messages and globs
 
     @cached_property
@@ -134,6 +182,13 @@ def parse_size(value: object) -> int:
     if not m:
         raise ValueError(_SIZE_EXPECTED)
     return int(m.group(1)) * _UNITS[(m.group(2) or "b").lower()]
+
+
+def check_endpoint(value: str) -> str:
+    """An `Endpoint` as written, or ValueError saying what is allowed."""
+    if not _ENDPOINT.fullmatch(value):
+        raise ValueError("expected an http:// or https:// URL without a query or fragment")
+    return value
 
 
 def glob_regex(pattern: str) -> re.Pattern[str]:

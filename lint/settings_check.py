@@ -24,7 +24,16 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_typ
 
 from .codes import SELECTOR_PATTERN
 from .selection import SelectorError, check_selector
-from .settings import SIMILARITY_MAX, SIMILARITY_MIN, Settings, glob_regex, parse_size
+from .settings import (
+    DAYS_MAX,
+    SECONDS_MAX,
+    SIMILARITY_MAX,
+    SIMILARITY_MIN,
+    Settings,
+    check_endpoint,
+    glob_regex,
+    parse_size,
+)
 
 _SELECTOR = re.compile(SELECTOR_PATTERN)
 
@@ -68,6 +77,31 @@ def _similarity(value: Any) -> float:
     return float(number)
 
 
+def _number(value: Any) -> float:
+    return float(value if type(value) is int else _exact(value, float))
+
+
+def _seconds(value: Any) -> float:
+    number = _number(value)
+    if not 0 < number <= SECONDS_MAX:  # NaN is neither
+        raise Unsure
+    return number
+
+
+def _days(value: Any) -> float:
+    number = _number(value)
+    if not 0 <= number <= DAYS_MAX:
+        raise Unsure
+    return number
+
+
+def _endpoint(value: Any) -> str:
+    try:
+        return check_endpoint(_exact(value, str))
+    except ValueError:
+        raise Unsure from None
+
+
 def _size(value: Any) -> int:
     if type(value) is not int and type(value) is not str:
         raise Unsure
@@ -95,6 +129,9 @@ CHECKS: dict[str, Any] = {  # the aliases `kdlint.config.VALIDATED` validates (a
     "PerFileIgnores": Annotated[object, _Check(_globs)],
     "Similarity": Annotated[object, _Check(_similarity)],
     "FileSize": Annotated[object, _Check(_size)],
+    "Endpoint": Annotated[object, _Check(_endpoint)],
+    "Seconds": Annotated[object, _Check(_seconds)],
+    "Days": Annotated[object, _Check(_days)],
 }
 _PLAIN = (str, int, float, bool)
 _UNIONS = (Union, types.UnionType)

@@ -123,7 +123,7 @@ def test_verbose_names_configured_skips(project: Path, capsys) -> None:
         ('selct = ["KD1"]\n', "{cfg}: unknown key 'selct'; did you mean 'select'? (allowed: select, extend-select, "
                               "ignore, per-file-ignores, style, sort, skip-sections, allow-cross-section-duplicates, title-similarity, venues, "
                               "keep-historical-venue-names, "
-                              "code-labels, max-file-size, cache-dir)"),
+                              "code-labels, max-file-size, cache-dir, online)"),
         ('sort = "date"\n', "{cfg}: sort: Input should be 'year', '-year', 'title' or 'none'"),
         ('select = ["KD777"]\n', "{cfg}: select.0: unknown rule code 'KD777' (`kdlint rules` lists the codes)"),
         ('ignore = ["E501"]\n', "{cfg}: ignore.0: 'E501' is not a rule code (expected ALL, a prefix like KD1, or a code like KD102)"),
@@ -132,6 +132,10 @@ def test_verbose_names_configured_skips(project: Path, capsys) -> None:
         ('max-file-size = "lots"\n', "{cfg}: max-file-size: expected a size in bytes (10485760) or with a unit (\"10MB\", \"512KiB\")"),
         ('allow-cross-section-duplicates = "yes please"\n', "{cfg}: allow-cross-section-duplicates: Input should be a valid boolean, unable to interpret input"),
         ('[venues.Neurocomputing]\nkind = "magazine"\n', "{cfg}: venues.Neurocomputing.kind: Input should be 'conference', 'workshop', 'journal' or 'preprint'"),
+        ('[online]\narxiv-api = "ftp://mirror.example/api"\n', "{cfg}: online.arxiv-api: expected an http:// or https:// URL without a query or fragment"),
+        ('[online]\ntimeout = 0\n', "{cfg}: online.timeout: Input should be greater than 0"),
+        ('[online.cache-ttl]\ndblp = -1\n', "{cfg}: online.cache-ttl.dblp: Input should be greater than or equal to 0"),
+        ('[online]\ncontact = ["a@b.org"]\n', "{cfg}: online.contact: Input should be a valid string"),
         ("select = [\n", "{cfg}: not valid TOML (*"),
     ],
 )
@@ -214,7 +218,7 @@ def test_settings_defaults_are_the_schema_defaults() -> None:
             "style": "bold", "sort": "-year", "skip-sections": ["Links"], "allow-cross-section-duplicates": True,
             "title-similarity": 90, "venues": {"MyConf": {"aliases": ["MC"], "kind": "workshop"}},
             "keep-historical-venue-names": True, "code-labels": {"Code": ["code"]}, "max-file-size": "1KB",
-            "cache-dir": "build/kdlint"}
+            "cache-dir": "build/kdlint", "online": {"contact": "me@example.org", "cache-ttl": {"arxiv": 1}}}
     settings = parse_settings(full, Path("x.toml"), "test")
     assert settings.venues["MyConf"].aliases == ["MC"] and settings.venues["MyConf"].kind == "workshop"
     assert (settings.sort, settings.title_similarity, settings.max_file_size, settings.origin) == \

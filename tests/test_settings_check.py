@@ -80,9 +80,18 @@ NATURAL_ALIASES: dict[str, st.SearchStrategy[Any]] = {  # the values of each val
     "FileSize": SIZES,
     "Similarity": SIMILARITIES,
     "PerFileIgnores": st.dictionaries(GLOBS, st.lists(SELECTORS, max_size=3), max_size=3),
+    "Endpoint": st.one_of(st.sampled_from(["https://export.arxiv.org/api/query", "http://127.0.0.1:8000/a",
+                                           "ftp://x.org", "https://x.org/q?a=1", "https://", "http://a b",
+                                           "HTTPS://DBLP.ORG/search/publ/api", "https://x.org/#f"]),
+                          st.text(max_size=12)),
+    "Seconds": st.one_of(st.integers(min_value=-2, max_value=700), st.floats(allow_nan=True, allow_infinity=True),
+                         st.sampled_from([0, 0.0, 0.001, 600, 600.0, 600.5])),
+    "Days": st.one_of(st.integers(min_value=-2, max_value=4000), st.floats(allow_nan=True, allow_infinity=True),
+                      st.sampled_from([0, 0.0, 0.5, 3650, 3650.0, 3650.01, -0.0])),
 }
 MARKED = {name: Annotated[object, name] for name in NATURAL_ALIASES}
-assert set(NATURAL_ALIASES) == set(VALIDATED) - {"VenueSpec"}, "give the new alias its values here"
+RECORDS = {"VenueSpec", "CacheTtl", "OnlineSettings"}  # the models of nested tables, not aliases
+assert set(NATURAL_ALIASES) == set(VALIDATED) - RECORDS, "give the new alias its values here"
 
 
 def values_of(hint: Any, natural: bool) -> st.SearchStrategy[Any]:
@@ -150,6 +159,8 @@ ACCEPTED = [
     {"allow-cross-section-duplicates": False}, {"keep-historical-venue-names": False},
     {"venues": {"A": {}, "B": {"kind": "preprint"}, "C": {"aliases": ["c", "CC"]}, "D": {"kind": None}}},
     {"code-labels": {"Code": [], "PyTorch": ["pytorch", "Pytorch"]}},
+    {"online": {}}, {"online": {"arxiv-api": "http://127.0.0.1:8000/api/query", "contact": "me@example.org",
+                                "timeout": 5, "cache-dir": "cache", "cache-ttl": {"arxiv": 1, "dblp": 0.5}}},
 ]
 FALLING_BACK = [  # valid for pydantic, which converts something: the plain check leaves them to it
     {"extend_select": ["KD1"]}, {"skip_sections": ["Links"]}, {"allow-cross-section-duplicates": 1},
@@ -165,6 +176,9 @@ REJECTED = [
     {"venues": {"X": {"kind": "magazine"}}}, {"venues": {"X": {"alias": ["x"]}}}, {"venues": {"X": []}},
     {"venues": {"X": {"aliases": "x"}}}, {"code-labels": {"Code": "code"}}, {"code-labels": [["Code"]]},
     {"extend_select": ["KD1"], "extend-select": ["KD2"]}, {"skip-sections": [["x"]]},
+    {"online": {"arxiv-api": "ftp://x.org"}}, {"online": {"timeout": 0}}, {"online": {"timeout": 601}},
+    {"online": {"cache-ttl": {"s2": -1}}}, {"online": {"cache-ttl": {"arxiv": True}}}, {"online": {"timout": 1}},
+    {"online": []},
 ]
 
 
