@@ -56,7 +56,7 @@ PAPER_FIELDS = {f.name for f in fields(Paper)}
 
 # How messages name the services.
 SERVICE_NAMES = {Service.ARXIV: "arXiv", Service.DBLP: "DBLP", Service.SEMANTIC_SCHOLAR: "Semantic Scholar",
-                 Service.CROSSREF: "Crossref", Service.OPENREVIEW: "OpenReview"}
+                 Service.CROSSREF: "Crossref", Service.OPENREVIEW: "OpenReview", Service.LIST: "the list"}
 
 
 def source(paper: Paper) -> str:

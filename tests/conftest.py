@@ -28,7 +28,9 @@ needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not 
 
 @pytest.fixture(autouse=True)
 def own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Each test's result cache in a directory of its own: never in the repository, never shared by tests."""
+    """Each test's result cache, and the cache of the metadata services' answers (the user's cache directory,
+    `$XDG_CACHE_HOME`), in a directory of its own: never in the repository or the home, never shared by tests."""
     folder = tmp_path_factory.mktemp("kdlint-cache")
     monkeypatch.setenv("KDLINT_CACHE_DIR", str(folder))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder / "user-cache"))
     return folder

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from fake_github import FakeGitHub, serve
 
 from kdlint.diagnostics import Diagnostic, Severity, Span
 from kdlint.report import FileResult
 from kdlint.review.api import PostError
 from kdlint.review.tracking import MARKER, TITLE, body, track
 from kdlint.source import SourceText
-
-from fake_github import FakeGitHub, serve
 
 TOKEN = "ghs_SECRETSECRETSECRET0123"
 

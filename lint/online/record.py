@@ -16,6 +16,7 @@ class Service(StrEnum):
     SEMANTIC_SCHOLAR = "s2"
     CROSSREF = "crossref"
     OPENREVIEW = "openreview"
+    LIST = "list"  # an entry of the list itself, read as a preprint to match by title (`kdlint.verify`)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
