@@ -36,6 +36,7 @@ ACTION = REPO_ROOT / "action.yml"
 WORKFLOWS = sorted([*WORKFLOW_DIR.glob("*.yml"), *WORKFLOW_DIR.glob("*.yaml")])
 REVIEW = WORKFLOW_DIR / "kdlint-review.yml"
 CI = WORKFLOW_DIR / "ci.yml"
+VERIFY = WORKFLOW_DIR / "kdlint-verify.yml"
 
 SHA_PIN = re.compile(r"^[^@\s]+@[0-9a-f]{40}$")
 # The one suppression allowed: (audit, file name).
@@ -97,7 +98,25 @@ def _step_named(document: dict[str, Any], fragment: str) -> dict[str, Any]:
 
 def test_the_files_exist() -> None:
     assert ACTION.is_file()
-    assert {p.name for p in WORKFLOWS} == {"ci.yml", "kdlint-review.yml"}
+    assert {p.name for p in WORKFLOWS} == {"ci.yml", "kdlint-review.yml", "kdlint-verify.yml"}
+
+
+def test_the_verify_workflow_runs_on_a_schedule_with_issues_write_only() -> None:
+    workflow = _load(VERIFY)
+    triggers = workflow.get("on", workflow.get(True))  # PyYAML reads a bare `on` as True
+    assert set(triggers) == {"schedule", "workflow_dispatch"}  # never a pull request's code
+    assert workflow["permissions"] == {}
+    job = workflow["jobs"]["verify"]
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    steps = job["steps"]
+    assert steps[0]["with"]["persist-credentials"] is False
+    assert steps[-1]["uses"] == "./" and steps[-1]["with"]["mode"] == "verify"
+
+
+def test_the_readme_shows_the_verify_workflow_as_it_is() -> None:
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    text = VERIFY.read_text(encoding="utf-8").replace("uses: ./\n", "uses: kdlint/kdlint@v0.2.0\n")
+    assert f"```yaml\n{text}```" in readme
 
 
 # --- check-jsonschema -------------------------------------------------------
