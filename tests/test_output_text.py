@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import click
 import pytest
 from report_cases import LINE_3, LINE_7, check, finding, result, workdir
 
@@ -211,3 +212,12 @@ def test_check_help_lists_every_format_with_its_summary(capsys) -> None:
     for f in FORMATS:
         assert f"{f.name}: {f.summary}" in shown
     assert "[text|concise|full|grouped|json|json-lines|github|sarif|junit|rdjson|gitlab]" in shown
+
+
+@pytest.mark.parametrize("name", ["text", "concise", "full", "grouped"])
+def test_colour_only_styles_what_the_plain_format_prints(workdir: Path, capsys, monkeypatch, name: str) -> None:
+    _code, plain = check(capsys, "--output-format", name, "list.md")
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    _code, coloured = check(capsys, "--output-format", name, "list.md")
+    assert coloured != plain and "\x1b[" in coloured
+    assert click.unstyle(coloured) == plain

@@ -89,9 +89,9 @@ def _split(block: str) -> list[str]:
 
 def _fix_rows(source: SourceText, fix: Fix) -> list[tuple[int, str, str]]:
     """(line number, '-' or '+', the line as shown) for the lines the fix changes."""
-    if not fix.edits:
+    first = min((e.span.line for e in fix.edits), default=0)
+    if not 1 <= first <= len(source.starts):
         return []
-    first = min(e.span.line for e in fix.edits)
     last = max(_last_line(e.span.line, e.span.end_line, e.span.end_column) for e in fix.edits)
     start = source.starts[first - 1]
     end = source.starts[last] if last < len(source.starts) else len(source.text)
