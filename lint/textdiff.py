@@ -84,13 +84,18 @@ def quote_name(name: str) -> str:
 def unified_diff(a: Sequence[str], b: Sequence[str], fromfile: str = "", tofile: str = "",
                  n: int = 3) -> Iterator[str]:
     """The lines of a unified diff from `a` to `b`, with `n` lines of context; none if equal."""
-    changes = _changes(_pairing(a, b), len(a), len(b))
-    if not changes:
+    found = changes(a, b)
+    if not found:
         return
     yield f"--- {fromfile}\n"
     yield f"+++ {tofile}\n"
-    for hunk in _hunks(changes, n):
-        yield from _hunk_lines(a, b, hunk, changes, n)
+    for hunk in _hunks(found, n):
+        yield from _hunk_lines(a, b, hunk, found, n)
+
+
+def changes(a: Sequence[str], b: Sequence[str]) -> list[Change]:
+    """Where `a` and `b` differ: the runs a[i1:i2] that became b[j1:j2], in order, with equal lines between."""
+    return _changes(_pairing(a, b), len(a), len(b))
 
 
 def _pairing(a: Sequence[str], b: Sequence[str]) -> list[int]:

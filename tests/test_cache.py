@@ -55,7 +55,7 @@ def test_round_trip_of_every_list() -> None:
         assert cache.decode("".join(cache.encode(found)).splitlines(keepends=True)) == found, path
 
 
-@pytest.mark.parametrize("output", ["text", "json", "sarif", "github"])
+@pytest.mark.parametrize("output", ["text", "json", "sarif", "github", "full", "rdjson", "gitlab"])
 def test_a_hit_prints_what_a_check_prints(capsys: pytest.CaptureFixture[str], listed: Path, own_cache: Path,
                                           output: str) -> None:
     fresh = _check(capsys, "--no-cache", "--output-format", output, str(listed))

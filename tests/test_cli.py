@@ -154,7 +154,8 @@ def test_directories_give_their_markdown_files(tmp_path: Path, capsys) -> None:
         ("binary", ["fix", "--diff", "{tmp}/bin.md"], "kdlint: error: {tmp}/bin.md: binary file (contains NUL bytes), "
                                                       "not a Markdown list\n"),
         (None, ["check", "--output-format", "xml", "x.md"],
-         "kdlint: error: Invalid value for '--output-format': 'xml' is not one of 'text', 'json', 'github', 'sarif', 'junit'.\n"),
+         "kdlint: error: Invalid value for '--output-format': 'xml' is not one of 'text', 'concise', 'full', 'grouped', "
+         "'json', 'json-lines', 'github', 'sarif', 'junit', 'rdjson', 'gitlab'.\n"),
         (None, ["rule", "KD777"], "kdlint: error: Invalid value for CODE: unknown rule 'KD777'; `kdlint rules` lists them\n"),
         (None, ["lint"], "kdlint: error: No such command 'lint'.*\n"),
         (None, ["check", "--bogus"], "kdlint: error: No such option*--bogus*\n"),

@@ -81,7 +81,7 @@ def test_github_escaping_cannot_be_injected() -> None:
     command, props, message = parse_workflow_command(out.rstrip("\n"))
     assert command == "error"
     assert props["file"] == "lists/a,b:c%.md" and props["title"] == "KD101 title"
-    assert message == "KD101 " + nasty
+    assert message == "KD101 " + nasty.replace("\n", "\\n").replace("\r", "\\r")  # one line, as every finding
 
 
 def sarif_schema() -> dict:
@@ -91,7 +91,7 @@ def sarif_schema() -> dict:
 def test_sarif_validates_against_the_2_1_0_schema(listing: Path, capsys) -> None:
     _code, out = output(capsys, "--output-format", "sarif", "docs/README.md")
     log = json.loads(out)
-    jsonschema.Draft4Validator(sarif_schema()).validate(log)
+    jsonschema.Draft4Validator(sarif_schema(), format_checker=jsonschema.FormatChecker()).validate(log)
     run = log["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     assert {r["id"] for r in rules} >= {"KD101", "KD108", "KD502"}
@@ -186,3 +186,43 @@ def test_github_escapes_text_from_the_list_end_to_end(tmp_path: Path, capsys, mo
     assert (command, props["file"], props["line"]) == ("error", "a,b:c.md", "3")
     assert message == "KD106 link text `[[x::y %0A, z:w]]` has no URL"
     assert "%250A" in line and "file=a%2Cb%3Ac.md" in line
+
+
+def test_json_lines_prints_json_s_objects_one_per_line(listing: Path, capsys) -> None:
+    code, out = output(capsys, "--output-format", "json-lines", "docs/README.md")
+    assert code == 1
+    lines = out.splitlines()
+    assert out.endswith("\n") and len(lines) == 4 and all(line.startswith("{") for line in lines)
+    _code, whole = output(capsys, "--output-format", "json", "docs/README.md")
+    assert [json.loads(line) for line in lines] == json.loads(whole)
+    items = json.loads((Path(__file__).resolve().parent.parent / "schema" / "report.schema.json").read_text())
+    for line in lines:
+        jsonschema.validate(json.loads(line), {**items["items"], "$defs": items["$defs"]})
+    assert json.loads(lines[0])["fix"]["edits"] == [
+        {"line": 3, "column": 54, "end_line": 3, "end_column": 61, "content": "PyTorch"}]
+
+
+@pytest.mark.parametrize("value", ["json", "text", "sarif"])
+def test_fix_diff_refuses_an_output_format_as_ruff_refuses_statistics(listing: Path, capsys, value: str) -> None:
+    # Ruff: `--statistics` "cannot be used with '--diff'"; `fix --diff` prints the diff, never findings.
+    code = main(["fix", "--isolated", "--diff", "--output-format", value, "docs/README.md"])
+    captured = capsys.readouterr()
+    assert (code, captured.out) == (2, "")
+    assert captured.err == "kdlint: error: --output-format cannot be used with --diff: fix --diff prints the diff, no findings\n"
+    assert listing.read_text() == LIST
+
+
+def test_fix_takes_no_statistics_with_or_without_diff(listing: Path, capsys) -> None:
+    for args in (["--diff", "--statistics"], ["--statistics"]):
+        assert main(["fix", "--isolated", *args, "docs/README.md"]) == 2
+        captured = capsys.readouterr()
+        assert captured.out == "" and captured.err.startswith("kdlint: error: No such option")
+        assert "--statistics" in captured.err and captured.err.count("\n") == 1
+    assert listing.read_text() == LIST
+
+
+def test_fix_without_diff_honours_the_output_format(listing: Path, capsys) -> None:
+    assert main(["fix", "--isolated", "--output-format", "json-lines", "docs/README.md"]) == 1
+    captured = capsys.readouterr()
+    assert [json.loads(line)["code"] for line in captured.out.splitlines()] == ["KD102", "KD103"]
+    assert captured.err == "Fixed 2 findings in 1 file; 2 remaining.\n"

@@ -26,7 +26,9 @@ def fix(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isolate
         unsafe_fixes: bool, show_fixes: bool, exit_zero: bool, quiet: bool, verbose: bool, no_color: bool,
         show_diff: bool) -> None:
     """Apply fixes to PATHS in place (safe fixes only unless --unsafe-fixes)."""
-
+    if show_diff and ctx.get_parameter_source("output_format") is not click.core.ParameterSource.DEFAULT:
+        # As Ruff refuses `--statistics` with `--diff` (which `fix` does not take at all): the diff is the output.
+        raise click.UsageError("--output-format cannot be used with --diff: fix --diff prints the diff, no findings")
     run = make_run(config, isolated, select, extend_select, ignore, output_format, unsafe_fixes, verbose, quiet,
                no_color, show_fixes)
     changed = 0

@@ -69,7 +69,7 @@ class Run:
                    f"{'section' if sections == 1 else 'sections'} with papers", err=True)
 
     def print_findings(self, results: list[FileResult], with_statistics: bool = False) -> None:
-        if self.failed and self.output_format == "text" and not any(r.diagnostics for r in results):
+        if self.failed and BY_NAME[self.output_format].human and not any(r.diagnostics for r in results):
             return  # "All checks passed!" would be false when an input could not be read
         if with_statistics:
             from ..report import statistics
@@ -139,5 +139,5 @@ def make_run(config: Path | None, isolated: bool, select: Sequence[str], extend_
                       extend_select=_selectors(extend_select, "--extend-select"),
                       ignore=_selectors(ignore, "--ignore"))
     return Run(project=project, output_format=output_format, unsafe=unsafe_fixes,
-               verbose=verbose, quiet=quiet, color=_use_color(no_color) and output_format == "text",
+               verbose=verbose, quiet=quiet, color=_use_color(no_color) and BY_NAME[output_format].human,
                show_fixes=show_fixes)

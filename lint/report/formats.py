@@ -16,7 +16,7 @@ from . import FileResult
 
 @dataclass(frozen=True)
 class Options:
-    """How the findings are shown (the text format reads all of them; the others, none)."""
+    """How the findings are shown (the text formats read them; rdjson reads `unsafe`, the others none)."""
 
     unsafe: bool = False  # unsafe fixes count as fixable
     color: bool = False
@@ -33,10 +33,34 @@ def _text() -> Render:
     return lambda results, o: text.render_lines(results, o.unsafe, o.color, o.show_fixes, o.quiet)
 
 
+def _concise() -> Render:
+    from . import text
+
+    return lambda results, o: text.render_lines(results, o.unsafe, o.color, show_fixes=False, quiet=True)
+
+
+def _full() -> Render:
+    from . import full
+
+    return lambda results, o: full.render_lines(results, o.unsafe, o.color, o.quiet)
+
+
+def _grouped() -> Render:
+    from . import text
+
+    return lambda results, o: text.grouped_lines(results, o.unsafe, o.color, o.show_fixes, o.quiet)
+
+
 def _json() -> Render:
     from . import json_report
 
     return lambda results, o: [json_report.render(results)]
+
+
+def _json_lines() -> Render:
+    from . import json_report
+
+    return lambda results, o: json_report.render_lines(results)
 
 
 def _github() -> Render:
@@ -57,18 +81,37 @@ def _junit() -> Render:
     return lambda results, o: [junit.render(results)]
 
 
+def _rdjson() -> Render:
+    from . import rdjson
+
+    return lambda results, o: [rdjson.render(results, o.unsafe)]
+
+
+def _gitlab() -> Render:
+    from . import gitlab
+
+    return lambda results, o: [gitlab.render(results)]
+
+
 @dataclass(frozen=True)
 class OutputFormat:
     name: str
     summary: str  # a few words for `--help`
     load: Callable[[], Render]  # imports the format's module
+    human: bool = False  # read by people: coloured on a terminal, and no "All checks passed!" after an input error
 
 
 FORMATS: tuple[OutputFormat, ...] = (
-    OutputFormat("text", "a line per finding", _text),
+    OutputFormat("text", "a line per finding, then a summary", _text, human=True),
+    OutputFormat("concise", "a line per finding", _concise, human=True),
+    OutputFormat("full", "each finding with its source line, a caret and the fix", _full, human=True),
+    OutputFormat("grouped", "the findings under each file's name", _grouped, human=True),
     OutputFormat("json", "findings and fixes", _json),
+    OutputFormat("json-lines", "json's objects, one per line", _json_lines),
     OutputFormat("github", "Actions annotations", _github),
     OutputFormat("sarif", "SARIF 2.1.0", _sarif),
     OutputFormat("junit", "JUnit XML", _junit),
+    OutputFormat("rdjson", "reviewdog's Diagnostic Format", _rdjson),
+    OutputFormat("gitlab", "GitLab Code Quality", _gitlab),
 )
 BY_NAME = {f.name: f for f in FORMATS}

@@ -5,6 +5,8 @@
 Escaped exactly as the Actions runner unescapes: in the message `%`, CR and
 LF; in property values also `:` and `,`. A finding is always one line, so
 text from a list (a paper title, a URL) cannot start a command of its own.
+Control characters are written as escapes first (`kdlint.report.escape`), as
+in every text format: the log shows annotations on a terminal-like view.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Sequence
 
 from ..diagnostics import Severity
 from . import FileResult
+from .escape import escape
 
 
 def escape_data(text: str) -> str:
@@ -26,8 +29,8 @@ def escape_property(text: str) -> str:
 def annotation(severity: Severity, message: str, **properties: str | int) -> str:
     """One workflow command (`::warning file=...,line=...::message`), every value escaped."""
     command = "error" if severity is Severity.ERROR else "warning"
-    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{command} {props}::{escape_data(message)}"
+    props = ",".join(f"{key}={escape_property(escape(str(value)))}" for key, value in properties.items())
+    return f"::{command} {props}::{escape_data(escape(message))}"
 
 
 def render(results: Sequence[FileResult]) -> str:

@@ -1,8 +1,11 @@
-"""`--output-format json`: a JSON array, one object per finding (schema/report.schema.json)."""
+"""`--output-format json`: a JSON array, one object per finding (schema/report.schema.json).
+
+`--output-format json-lines` prints the same objects, one per line (JSON Lines).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
@@ -76,6 +79,13 @@ REPORT = TypeAdapter(list[ReportItem])
 def render(results: Sequence[FileResult]) -> str:
     items = [ReportItem.of(result.path, d) for result in results for d in result.diagnostics]
     return REPORT.dump_json(items, indent=2).decode() + "\n"
+
+
+def render_lines(results: Sequence[FileResult]) -> Iterator[str]:
+    """`json-lines`: each finding's object on a line of its own, made as they are read."""
+    for result in results:
+        for d in result.diagnostics:
+            yield ReportItem.of(result.path, d).model_dump_json() + "\n"
 
 
 def json_schema() -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """`--output-format sarif`: SARIF 2.1.0 for code-scanning services.
 
-URIs are relative to the working directory (`%SRCROOT%`); every rule is
+URIs are relative to the working directory (`%SRCROOT%`) and percent-encoded
+(`sub dir/a #1%.md` is `sub%20dir/a%20%231%25.md`); every rule is
 described in `tool.driver.rules` with its documentation as help text; each
 result carries a partial fingerprint that survives unrelated edits, and its
 fix as a SARIF fix when it has one.
@@ -9,28 +10,27 @@ fix as a SARIF fix when it has one.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from .. import __version__
 from ..diagnostics import Diagnostic, Span
 from ..fingerprint import Fingerprinter
 from ..rules import RULES
-from . import FileResult
+from . import FileResult, relative_path
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
 
 def _uri(path: str, root: Path) -> str:
+    """A relative URI reference (each character outside RFC 3986's unreserved set percent-encoded as UTF-8),
+    or a file URI for a file outside `root`."""
     if path == "-":
         return "stdin"
-    try:
-        relative = os.path.relpath(Path(path).resolve(), root.resolve())
-    except ValueError:
-        return Path(path).resolve().as_uri()
-    return Path(relative).as_posix() if not relative.startswith("..") else Path(path).resolve().as_uri()
+    relative = relative_path(path, root)
+    return quote(relative) if relative is not None else Path(path).resolve().as_uri()
 
 
 def _region(span: Span) -> dict[str, int]:

@@ -1,7 +1,13 @@
-"""The default output: `path:line:col: CODE message`, then a summary.
+"""The text formats: `text` (the default), `concise` and `grouped`; `full` builds on them (`kdlint.report.full`).
+
+- `text`: `path:line:col: CODE [*] message`, then a summary.
+- `concise`: the same lines, no summary.
+- `grouped`: each file's name, then its findings under it as `line:col CODE [*] message`, then the summary.
 
 Colour only when asked for (the CLI decides: a terminal, no --no-color, no
-NO_COLOR); `[*]` marks findings that `kdlint fix` repairs.
+NO_COLOR); `[*]` marks findings that `kdlint fix` repairs. Every piece of
+text that comes from a list (the path, the message, the fix's message) goes
+through `kdlint.report.escape`, so no control character reaches the terminal.
 """
 
 from __future__ import annotations
@@ -12,27 +18,38 @@ import click
 
 from ..diagnostics import Diagnostic, Severity
 from . import FileResult
+from .escape import escape
+
+
+def styled_code(d: Diagnostic, color: bool) -> str:
+    if not color:
+        return d.code
+    return click.style(d.code, fg="red" if d.severity is Severity.ERROR else "yellow", bold=True)
+
+
+def marked_message(d: Diagnostic, unsafe: bool = False, color: bool = False) -> str:
+    """`CODE [*] message`: the part of a finding's line after its place."""
+    marker = " [*]" if d.fixable(unsafe) else ""
+    if color:
+        marker = click.style(marker, fg="cyan")
+    return f"{styled_code(d, color)}{marker} {escape(d.message)}"
 
 
 def finding_line(path: str, d: Diagnostic, unsafe: bool = False, color: bool = False) -> str:
-    where = f"{path}:{d.span.line}:{d.span.column}:"
-    code = d.code
-    marker = " [*]" if d.fixable(unsafe) else ""
+    where = f"{escape(path)}:{d.span.line}:{d.span.column}:"
     if color:
         where = click.style(where, bold=True)
-        code = click.style(code, fg="red" if d.severity is Severity.ERROR else "yellow", bold=True)
-        marker = click.style(marker, fg="cyan")
-    return f"{where} {code}{marker} {d.message}"
+    return f"{where} {marked_message(d, unsafe, color)}"
 
 
-def fix_lines(d: Diagnostic) -> list[str]:
+def fix_lines(d: Diagnostic, indent: str = "") -> list[str]:
     """`--show-fixes`: the fix under its finding, one line per edit."""
     if d.fix is None:
         return []
-    lines = [f"    {d.fix.applicability.value} fix: {d.fix.message}"]
+    lines = [f"{indent}    {d.fix.applicability.value} fix: {escape(d.fix.message)}"]
     for edit in d.fix.edits:
         s = edit.span
-        lines.append(f"      {s.line}:{s.column}-{s.end_line}:{s.end_column} -> {edit.content!r}")
+        lines.append(f"{indent}      {s.line}:{s.column}-{s.end_line}:{s.end_column} -> {edit.content!r}")
     return lines
 
 
@@ -66,3 +83,23 @@ def render_lines(results: Sequence[FileResult], unsafe: bool = False, color: boo
 def render(results: Sequence[FileResult], unsafe: bool = False, color: bool = False, show_fixes: bool = False,
            quiet: bool = False) -> str:
     return "".join(render_lines(results, unsafe, color, show_fixes, quiet))
+
+
+def grouped_lines(results: Sequence[FileResult], unsafe: bool = False, color: bool = False,
+                  show_fixes: bool = False, quiet: bool = False) -> Iterator[str]:
+    """`grouped`: as Ruff groups them, the line numbers right-aligned and the columns left-aligned per file."""
+    for result in results:
+        if not result.diagnostics:
+            continue
+        header = escape(result.path) + ":"
+        yield (click.style(header, bold=True) if color else header) + "\n"
+        line_width = max(len(str(d.span.line)) for d in result.diagnostics)
+        column_width = max(len(str(d.span.column)) for d in result.diagnostics)
+        for d in result.diagnostics:
+            where = f"{d.span.line:>{line_width}}:{d.span.column:<{column_width}}"
+            yield f"  {where} {marked_message(d, unsafe, color)}\n"
+            if show_fixes:
+                yield from (line + "\n" for line in fix_lines(d, indent="  "))
+        yield "\n"
+    if not quiet:
+        yield summary(results, unsafe) + "\n"
