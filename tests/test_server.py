@@ -204,7 +204,7 @@ def test_diagnostics_on_open_are_checks_findings_in_the_negotiated_encoding(list
 
 
 def test_a_change_is_checked_again_an_edit_after_an_emoji_lands_where_the_editor_meant(listing: Path) -> None:
-    async def scenario() -> tuple[list[types.Diagnostic], list[types.Diagnostic], list[types.Diagnostic]]:
+    async def scenario() -> tuple[list[types.Diagnostic], ...]:
         async with session(listing.parent) as (client, _result):
             first = await open_list(client, listing, LIST)
             uri = listing.as_uri()
@@ -223,12 +223,18 @@ def test_a_change_is_checked_again_an_edit_after_an_emoji_lands_where_the_editor
                     start=types.Position(line=3, character=4), end=types.Position(line=3, character=37)),
                     text="https://arxiv.org/abs/1706.00384")]))
             third = await published(client, uri)
-            return first, second, third
+            client.text_document_did_save(types.DidSaveTextDocumentParams(
+                text_document=types.TextDocumentIdentifier(uri=uri)))
+            saved = await published(client, uri)  # the editor's text again, not the file (which does not exist)
+            client.text_document_did_close(types.DidCloseTextDocumentParams(
+                text_document=types.TextDocumentIdentifier(uri=uri)))
+            return first, second, third, saved, await published(client, uri)
 
-    first, second, third = run(scenario())
+    first, second, third, saved, closed = run(scenario())
     assert summary(first) == expected("utf-16")
     assert summary(second) == expected("utf-16", ("KD502", "KD202"))
-    assert summary(third) == expected("utf-16", ("KD108", "KD202"))
+    assert summary(third) == summary(saved) == expected("utf-16", ("KD108", "KD202"))
+    assert closed == []
 
 
 @pytest.mark.parametrize("editor", [VSCODE, NEOVIM])

@@ -83,6 +83,11 @@ class KdlintServer(LanguageServer):
     def capable(self, name: str) -> bool:
         return bool(get_capability(self.client_capabilities, name, None))
 
+    def encoding(self) -> str:
+        """The position encoding agreed on at initialization (a `PositionEncodingKind` or the client's string)."""
+        kind = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
+        return kind.value if isinstance(kind, types.PositionEncodingKind) else str(kind)
+
     def show_once(self, message: str, kind: types.MessageType = types.MessageType.Error) -> None:
         if message not in self.shown:
             self.shown.add(message)
@@ -100,8 +105,7 @@ class KdlintServer(LanguageServer):
             return known
         bom = text.startswith(BOM)
         source = SourceText(text[1:] if bom else text, bom)
-        checked = Checked(uri, document.version, text, source,
-                          Positions(source, str(self.workspace.position_encoding or "utf-16")))
+        checked = Checked(uri, document.version, text, source, Positions(source, self.encoding()))
         self.checked[uri] = checked
         path = to_fs_path(uri) if urlsplit(uri).scheme == "file" else None
         if not is_markdown(uri, document.language_id) or "\x00" in text:
@@ -241,12 +245,14 @@ def create() -> KdlintServer:
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
     def did_save(ls: KdlintServer, params: types.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri
-        if Path(unquote(urlsplit(uri).path)).name in CONFIG_NAMES:  # a configuration: every document again
-            ls.shown.clear()
-            ls.checked.clear()
-            for opened in list(ls.workspace.text_documents):
-                guarded(ls, ls.publish, opened)
-        guarded(ls, ls.publish, uri)
+        if Path(unquote(urlsplit(uri).path)).name not in CONFIG_NAMES:
+            guarded(ls, ls.publish, uri)
+            return
+        ls.shown.clear()  # a configuration saved: its errors are said again, every open list checked again
+        ls.checked.clear()
+        for document in list(ls.workspace.text_documents.values()):
+            if is_markdown(document.uri, document.language_id):
+                guarded(ls, ls.publish, document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: KdlintServer, params: types.DidCloseTextDocumentParams) -> None:
