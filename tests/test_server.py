@@ -347,6 +347,34 @@ def test_the_configuration_beside_the_list_counts_and_a_change_to_it_once_saved(
     assert [d.code for d in changed] == (["KD108", "KD202"] if name == "pyproject.toml" else ["KD502"])
 
 
+def test_the_server_watches_the_configuration_files_and_checks_again_when_one_changes(listing: Path) -> None:
+    """VS Code syncs only the documents its client selects (Markdown): a configuration edited in the editor
+    or outside it reaches the server as a watched file's change, which the server asked to be told of."""
+    registrations: list[types.RegistrationParams] = []
+
+    async def scenario() -> tuple[list[types.Diagnostic], list[types.Diagnostic]]:
+        async with session(listing.parent) as (client, _result):
+            @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+            def register(params: types.RegistrationParams) -> None:
+                registrations.append(params)
+
+            before = await open_list(client, listing, LIST)
+            config = listing.parent / ".kdlint.toml"
+            config.write_text('ignore = ["KD5"]\n')
+            client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
+                types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Created)]))
+            return before, await published(client, listing.as_uri())
+
+    before, after = run(scenario())
+    assert [d.code for d in before] == ["KD108", "KD502", "KD202"]
+    assert [d.code for d in after] == ["KD108", "KD202"]
+    ((registration,),) = [r.registrations for r in registrations]
+    assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+    assert registration.register_options is not None
+    assert [w["globPattern"] for w in registration.register_options["watchers"]] == ["**/.kdlint.toml",
+                                                                                       "**/pyproject.toml"]
+
+
 def test_a_broken_configuration_is_said_once_and_gives_no_diagnostics(listing: Path) -> None:
     (listing.parent / "pyproject.toml").write_text('[tool.kdlint]\nselect = ["KD108"]\nsort = "sideways"\n')
     other = listing.parent / "other.md"

@@ -203,6 +203,19 @@ def is_markdown(uri: str, language_id: str | None) -> bool:
     return language_id == "markdown" or Path(unquote(urlsplit(uri).path)).suffix.lower() in MARKDOWN_SUFFIXES
 
 
+def is_configuration(uri: str) -> bool:
+    return Path(unquote(urlsplit(uri).path)).name in CONFIG_NAMES
+
+
+def recheck_all(ls: KdlintServer) -> None:
+    """A configuration changed: its errors are said again, and every open list is checked again."""
+    ls.shown.clear()
+    ls.checked.clear()
+    for document in list(ls.workspace.text_documents.values()):
+        if is_markdown(document.uri, document.language_id):
+            guarded(ls, ls.publish, document.uri)
+
+
 def changed_lines(old: str, new: str) -> tuple[int, int, str]:
     """The smallest run of whole lines of `old` to replace, and with what, to make `new`: its start and end
     offsets in `old` and the text that replaces it. Cut only at line starts (or the text's end), an edit never
@@ -242,17 +255,26 @@ def create() -> KdlintServer:
         if ls.workspace.get_text_document(uri).version == version:  # else a later change checks it
             guarded(ls, ls.publish, uri)
 
+    @server.feature(types.INITIALIZED)
+    def initialized(ls: KdlintServer, params: types.InitializedParams) -> None:
+        if ls.capable("workspace.did_change_watched_files.dynamic_registration"):
+            watchers = [types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_NAMES]
+            ls.client_register_capability(types.RegistrationParams(registrations=[types.Registration(
+                id="kdlint-configuration", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def did_change_watched_files(ls: KdlintServer, params: types.DidChangeWatchedFilesParams) -> None:
+        if any(is_configuration(change.uri) for change in params.changes):
+            guarded(ls, recheck_all, ls)
+
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
     def did_save(ls: KdlintServer, params: types.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri
-        if Path(unquote(urlsplit(uri).path)).name not in CONFIG_NAMES:
+        if is_configuration(uri):
+            guarded(ls, recheck_all, ls)
+        else:
             guarded(ls, ls.publish, uri)
-            return
-        ls.shown.clear()  # a configuration saved: its errors are said again, every open list checked again
-        ls.checked.clear()
-        for document in list(ls.workspace.text_documents.values()):
-            if is_markdown(document.uri, document.language_id):
-                guarded(ls, ls.publish, document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: KdlintServer, params: types.DidCloseTextDocumentParams) -> None:
