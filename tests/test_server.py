@@ -403,7 +403,12 @@ def test_what_kdlint_does_not_check_gets_no_diagnostics(listing: Path) -> None:
             markdown_by_name = await open_list(client, listing.with_suffix(".markdown"), LIST, language="plaintext")
             untitled = types.TextDocumentItem(uri="untitled:Untitled-1", language_id="markdown", version=1, text=LIST)
             client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=untitled))
-            return text, markdown_by_name, await published(client, "untitled:Untitled-1")
+            untitled_found = await published(client, "untitled:Untitled-1")
+            never_opened = types.TextDocumentIdentifier(uri=(listing.parent / "missing.md").as_uri())
+            hover = await client.text_document_hover_async(types.HoverParams(
+                text_document=never_opened, position=types.Position(line=0, character=0)))
+            assert hover is None and client.messages == []  # nothing to say, nothing gone wrong
+            return text, markdown_by_name, untitled_found
 
     text, markdown_by_name, untitled = run(scenario())
     assert text == []

@@ -99,7 +99,10 @@ class KdlintServer(LanguageServer):
     def check(self, uri: str) -> Checked:
         """The document at `uri` as the editor has it now, checked (once per version and text)."""
         document = self.workspace.get_text_document(uri)
-        text = document.source
+        try:
+            text = document.source  # a document the editor has not opened is read from its file
+        except (OSError, UnicodeDecodeError):
+            text = ""
         known = self.checked.get(uri)
         if known is not None and known.version == document.version and known.text == text:
             return known
