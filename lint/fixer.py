@@ -313,6 +313,30 @@ def _fix_source(source: SourceText, linter: Linter, unsafe: bool) -> FixResult:
                      rewrites=rewrites, codes=codes, dropped=dropped, refused=refused)
 
 
+@dataclass(frozen=True)
+class OneFix:
+    """A finding's fix on its own: the edits `kdlint fix` makes for it (offsets into the text, content in the
+    list's line endings), or why it would refuse it (`refused`, and no edits)."""
+
+    edits: list[tuple[int, int, str]]
+    refused: str | None = None
+
+
+def fix_one(source: SourceText, linter: Linter, document: Document, diagnostic: Diagnostic) -> OneFix:
+    """The fix of `diagnostic` applied alone to `source` (whose parse by `linter` is `document`), guarded as
+    `kdlint fix` guards a pass: refused when its edits overlap each other, when it changes what it does not
+    declare, or when it loses content. The language server's quick fixes are these."""
+    with collector.paused():
+        picks = select_fixes(source, [diagnostic])
+        if not picks:
+            return OneFix([], "its edits overlap each other")
+        problems = undeclared_by(source, picks[0])
+        if problems:
+            return OneFix([], "; ".join(problems))
+        lost = _Trial(source, reading(source, document), linter).problems(picks)
+        return OneFix([], _lost(lost)) if lost else OneFix(compose(source, picks))
+
+
 def _offered(source: SourceText, found: Sequence[Diagnostic], unsafe: bool,
              refusing: set[tuple[str, int, int, str]]) -> list[Pick]:
     """The fixes of the next pass: those `kdlint fix` applies (`unsafe` or not) and has not refused."""

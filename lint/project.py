@@ -40,12 +40,17 @@ class Project:
         files, errors = discover(paths or ["."])
         return [str(p) for p in files], list(errors)
 
+    def linter_for(self, path: str | None) -> Linter:
+        """The linter `path`'s configuration and the command line give it (None, or `-`: standard input,
+        configured from the working directory). The language server lints an editor's text with it."""
+        where = None if path is None or path == STDIN else Path(path)
+        settings = self.finder.settings_for(where)
+        return Linter.for_file(settings, where, self.select, self.extend_select, self.ignore)
+
     def prepare(self, path: str) -> tuple[Linter, SourceText]:
         """The linter `path`'s configuration and the command line give it, and its text."""
-        where = None if path == STDIN else Path(path)
-        settings = self.finder.settings_for(where)
-        linter = Linter.for_file(settings, where, self.select, self.extend_select, self.ignore)
-        return linter, read(path, settings.max_file_size)
+        linter = self.linter_for(path)
+        return linter, read(path, linter.settings.max_file_size)
 
     def check_file(self, path: str) -> FileResult:
         """`path` checked, or its findings from the cache (`kdlint.cache`) when it holds them."""

@@ -1,6 +1,6 @@
 """The import graph of the package: no cycle, and no arrow back up the layers.
 
-CLI -> commands (review, export, convert, init) -> engine and fixer -> rules and
+CLI -> commands (review, export, convert, init, the language server) -> engine and fixer -> rules and
 their context -> readers and the document -> model, source and the small
 helpers. Function-level imports count too: a cycle hidden in a function is a
 cycle.
@@ -24,6 +24,7 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "kdlint.report": ("kdlint.cli", "kdlint.review"),
     "kdlint.export": ("kdlint.cli", "kdlint.review"),
     "kdlint.review": ("kdlint.cli",),
+    "kdlint.lsp": ("kdlint.cli", "kdlint.review", "kdlint.report", "kdlint.export"),
     "kdlint.engine": ("kdlint.cli", "kdlint.review", "kdlint.report", "kdlint.export", "kdlint.fixer"),
     "kdlint.context": ("kdlint.cli", "kdlint.review", "kdlint.report", "kdlint.export", "kdlint.engine",
                        "kdlint.fixer", "kdlint.rules"),
@@ -117,3 +118,18 @@ def test_no_module_imports_a_layer_above_its_own() -> None:
              for package, above in FORBIDDEN.items() if name == package or name.startswith(package + ".")
              for banned in above if target == banned or target.startswith(banned + ".")]
     assert wrong == []
+
+
+def test_only_the_language_server_imports_pygls() -> None:
+    """pygls and its protocol types are the server's (kdlint.lsp, started by `kdlint server`): no other module
+    imports them, at any depth, so no other command pays for them."""
+    outside = []
+    for name, path in module_names().items():
+        if name == "kdlint.lsp" or name.startswith("kdlint.lsp."):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
+            outside += [(name, n) for n in names if n.split(".")[0] in ("pygls", "lsprotocol")]
+    assert outside == []
+    assert "kdlint.lsp.server" in imports()["kdlint.cli.server"]

@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rule": ("catalogue", "Print the documentation of one rule."),
     "venues": ("catalogue", "Print the venue vocabulary."),
     "clean": ("clean", "Remove the result cache."),
+    "server": ("server", "Run the language server (LSP over stdio) for editors."),
 }
 
 

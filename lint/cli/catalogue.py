@@ -10,7 +10,7 @@ import click
 
 from ..config_files import ConfigFinder
 from ..engine import Linter
-from ..rules import BY_CODE, RULES
+from ..rules import RULES, documentation, find
 from ..venue_table import Venue
 
 
@@ -57,7 +57,7 @@ def venues(output_format: str, config: Path | None) -> None:
 @click.argument("code")
 def rule(code: str) -> None:
     """Print the documentation of one rule (by code, like KD102, or by name)."""
-    rule = BY_CODE.get(code.upper()) or next((r for r in RULES if r.name == code.lower()), None)
-    if rule is None:
+    found = find(code)
+    if found is None:
         raise click.BadParameter(f"unknown rule {code!r}; `kdlint rules` lists them", param_hint="CODE")
-    click.echo(rule.doc.strip())
+    click.echo(documentation(found))

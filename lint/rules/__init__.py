@@ -79,4 +79,14 @@ RULES: tuple[Rule, ...] = (
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
 UNUSED_SUPPRESSION = kd902_unused_suppression.RULE
 
-__all__ = ["BY_CODE", "RULES", "UNUSED_SUPPRESSION", "Context", "Fixable", "Rule"]
+
+def find(code: str) -> Rule | None:
+    """The rule a code (in any case: `kd102`) or a name (`venue`) names, as `kdlint rule` looks it up."""
+    return BY_CODE.get(code.upper()) or next((r for r in RULES if r.name == code.lower()), None)
+
+
+def documentation(rule: Rule) -> str:
+    """What `kdlint rule CODE` prints (without the final newline), and the language server's hover."""
+    return rule.doc.strip()
+
+__all__ = ["BY_CODE", "RULES", "UNUSED_SUPPRESSION", "Context", "Fixable", "Rule", "documentation", "find"]
