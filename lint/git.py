@@ -1,4 +1,4 @@
-"""Running git: the one place kdlint starts it (`--diff-base`, `kdlint review --prepare`)."""
+"""Running git: the one place kdlint starts it (`--diff-base`, `kdlint review --prepare`, `respect-gitignore`)."""
 
 from __future__ import annotations
 
@@ -27,3 +27,20 @@ def output(args: list[str], cwd: Path) -> str:
     if done.returncode != 0:
         raise InputError(f"git {' '.join(args)} failed: {done.stderr.strip() or done.returncode}")
     return done.stdout
+
+
+def paths(args: list[str], cwd: Path) -> tuple[list[str] | None, str]:
+    """The NUL-separated paths of `git ARGS` (which must print them with -z), decoded as the file system names
+    them (`os.walk` gives the same strings, whatever the locale); None and git's first line of error when it
+    fails. An InputError when git is not installed."""
+    import os
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise InputError("git is not installed") from None
+    if done.returncode != 0:
+        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        return None, lines[0] if lines else f"exit {done.returncode}"
+    return [os.fsdecode(p) for p in done.stdout.split(b"\0") if p], ""

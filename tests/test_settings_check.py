@@ -79,6 +79,7 @@ NATURAL_ALIASES: dict[str, st.SearchStrategy[Any]] = {  # the values of each val
     "Selector": SELECTORS,
     "FileSize": SIZES,
     "Similarity": SIMILARITIES,
+    "Glob": GLOBS,
     "PerFileIgnores": st.dictionaries(GLOBS, st.lists(SELECTORS, max_size=3), max_size=3),
 }
 MARKED = {name: Annotated[object, name] for name in NATURAL_ALIASES}
