@@ -167,13 +167,20 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
         elif ch == "?":
             out.append("[^/]")
         elif ch == "[":
-            end = pattern.find("]", i + 2 if pattern[i + 1 : i + 2] in ("!", "]") else i + 1)
+            start = i + 2 if pattern[i + 1 : i + 2] == "!" else i + 1
+            start += pattern[start : start + 1] == "]"  # a `]` first in the set is one of its characters
+            end = pattern.find("]", start)
             if end < 0:
                 raise ValueError(f"invalid glob {pattern!r}: '[' without a closing ']'")
             body = pattern[i + 1 : end]
-            out.append("[" + ("^" + re.escape(body[1:]) if body.startswith("!") else re.escape(body)) + "]")
+            negated = body.startswith("!")
+            chars = "".join(c if c == "-" else re.escape(c) for c in body[negated:])  # `a-z` stays a range
+            out.append("[" + "^" * negated + chars + "]")
             i = end
         else:
             out.append(re.escape(ch))
         i += 1
-    return re.compile("".join(out) + r"\Z")
+    try:
+        return re.compile("".join(out) + r"\Z")
+    except re.error as exc:  # a range backwards, like `[z-a]`
+        raise ValueError(f"invalid glob {pattern!r}: {exc.msg}") from None

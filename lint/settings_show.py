@@ -31,8 +31,13 @@ def toml_value(value: Any) -> str:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         value = {key: item for key, item in _items(value) if item is not None}
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{toml_value(str(key))} = {toml_value(item)}" for key, item in value.items()) + "}"
+        return "{" + ", ".join(f"{_key(str(key))} = {toml_value(item)}" for key, item in value.items()) + "}"
     raise TypeError(f"no TOML form for {type(value).__name__}")
+
+
+def _key(key: str) -> str:
+    """A key of an inline table: bare when TOML allows it, else quoted."""
+    return key if key and all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in key) else toml_value(key)
 
 
 def _items(record: Any) -> list[tuple[str, Any]]:
