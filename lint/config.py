@@ -46,6 +46,11 @@ def _selector(value: Any) -> str:
         raise ValueError(str(exc)) from None
 
 
+def _glob(value: str) -> str:
+    glob_regex(value)
+    return value
+
+
 def _globs(value: dict[str, list[str]]) -> dict[str, list[str]]:
     for pattern in value:
         glob_regex(pattern)
@@ -61,6 +66,7 @@ def _number(value: Any) -> Any:
 Selector = Annotated[str, StringConstraints(pattern=SELECTOR_PATTERN), BeforeValidator(_selector)]
 VALIDATED: dict[str, Any] = {
     "Selector": Selector,
+    "Glob": Annotated[str, AfterValidator(_glob)],
     "PerFileIgnores": Annotated[dict[str, list[Selector]], AfterValidator(_globs)],
     "Similarity": Annotated[float, Field(ge=SIMILARITY_MIN, le=SIMILARITY_MAX)],
     "FileSize": Annotated[int, BeforeValidator(parse_size, json_schema_input_type=int | str)],

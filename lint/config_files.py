@@ -50,18 +50,34 @@ class ConfigFinder:
         self.explicit = load_file(explicit) if explicit else None
         if explicit and self.explicit is None:
             raise ConfigError(f"{explicit}: no [tool.kdlint] table")
+        self.explicit_path = explicit
         self._by_dir: dict[Path, Settings | None] = {}
+        self._defaults = Settings()  # one instance, so that what is derived from it is made once
 
     def settings_for(self, path: Path | None) -> Settings:
-        if self.isolated:
-            return Settings()
-        if self.explicit is not None:
-            return self.explicit
+        if self.isolated or self.explicit is not None:
+            return self.settings_in(Path())
         try:  # from the directory the path names: a symbolic link finds the configuration beside the link
             start = (path.absolute().parent if path is not None else Path.cwd()).resolve()
         except (OSError, RuntimeError) as exc:  # RuntimeError: a loop of symbolic links (Python < 3.13)
             raise InputError(f"{path}: cannot find its directory ({exc})") from None
-        return self._search(start) or Settings()
+        return self.settings_in(start)
+
+    def settings_in(self, directory: Path) -> Settings:
+        """The settings of the files in `directory` (absolute, resolved)."""
+        if self.isolated:
+            return self._defaults
+        if self.explicit is not None:
+            return self.explicit
+        return self._search(directory) or self._defaults
+
+    def describe(self, settings: Settings) -> str:
+        """Where `settings` come from, for `-v` and `--show-settings`."""
+        if self.isolated:
+            return "none (--isolated: the defaults)"
+        if settings.origin is None:
+            return "none (no configuration file found: the defaults)"
+        return f"{settings.origin} (--config)" if self.explicit is not None else str(settings.origin)
 
     def _search(self, directory: Path) -> Settings | None:
         if directory in self._by_dir:

@@ -29,6 +29,7 @@ from .diagnostics import Change, EntryRemoved, LinesMoved, TextChange, TocItemsC
 from .model import Document
 from .protected import Protected
 from .source import SourceText
+from .words import plural
 
 ANY_URL = re.compile(r"https?://[^\s<>()\[\]\"'`*]+", re.IGNORECASE)
 # What the per-fix reading compares: URLs whole, then words and numbers; punctuation, emphasis and list
@@ -134,7 +135,7 @@ def losses(before: Snapshot, after: Snapshot, dropped: int = 0) -> list[str]:
     """
     problems: list[str] = []
     if before.entries - dropped != after.entries:
-        problems.append(f"{before.entries} entries became {after.entries}")
+        problems.append(f"{plural(before.entries, 'entry')} became {after.entries}")
 
     def compare(old: Counter[Any], new: Counter[Any]) -> Counter[Any]:
         return Counter(set(old) - set(new)) if dropped else old - new

@@ -47,6 +47,8 @@ _ENDPOINT = re.compile(r"https?://[^\s/?#]+[^\s?#]*", re.IGNORECASE)
 _SIZE = re.compile(r"^\s*(\d+)\s*(B|KB|KiB|MB|MiB|GB|GiB)?\s*$", re.IGNORECASE)
 _UNITS = {"b": 1, "kb": 1000, "kib": 1024, "mb": 1000**2, "mib": 1024**2, "gb": 1000**3, "gib": 1024**3}
 _SIZE_EXPECTED = "expected a size in bytes (10485760) or with a unit (\"10MB\", \"512KiB\")"
+# What a directory's walk leaves out unless `exclude` says otherwise (`kdlint.exclusion` matches them).
+DEFAULT_EXCLUDE = (".*", "__pycache__", "build", "dist", "node_modules", "site-packages", "venv")
 
 
 class ConfigError(InputError):
@@ -140,6 +142,16 @@ class Settings:
     cache_dir: str | None = field(default=None, metadata=doc(
         "Where `kdlint check` keeps its results (relative to the configuration file); `.kdlint_cache` in the "
         "current directory when unset, `$KDLINT_CACHE_DIR` over both.", "cache-dir"))
+    exclude: list[Glob] = field(default_factory=lambda: list(DEFAULT_EXCLUDE), metadata=doc(
+        "Files and directories a directory's walk leaves out: globs relative to the configuration file, matched "
+        "against each path below it and, for a glob without a `/`, against each name (a file named on the "
+        "command line is still checked, unless `--force-exclude`). Setting it replaces the default; "
+        "`extend-exclude` adds to it."))
+    extend_exclude: list[Glob] = field(default_factory=list, metadata=doc(
+        "More globs to leave out, in addition to `exclude`.", "extend-exclude"))
+    respect_gitignore: bool = field(default=True, metadata=doc(
+        "Leave out what git ignores (.gitignore files, .git/info/exclude, the global excludes file) when "
+        "walking a directory of a git repository.", "respect-gitignore"))
     online: OnlineSettings = field(default_factory=OnlineSettings, metadata=doc(
         "The metadata services of `kdlint add` and `kdlint verify`."))
     origin: Path | None = None  # not a setting: the file the settings came from, for messages and globs
@@ -210,13 +222,20 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
         elif ch == "?":
             out.append("[^/]")
         elif ch == "[":
-            end = pattern.find("]", i + 2 if pattern[i + 1 : i + 2] in ("!", "]") else i + 1)
+            start = i + 2 if pattern[i + 1 : i + 2] == "!" else i + 1
+            start += pattern[start : start + 1] == "]"  # a `]` first in the set is one of its characters
+            end = pattern.find("]", start)
             if end < 0:
                 raise ValueError(f"invalid glob {pattern!r}: '[' without a closing ']'")
             body = pattern[i + 1 : end]
-            out.append("[" + ("^" + re.escape(body[1:]) if body.startswith("!") else re.escape(body)) + "]")
+            negated = body.startswith("!")
+            chars = "".join(c if c == "-" else re.escape(c) for c in body[negated:])  # `a-z` stays a range
+            out.append("[" + "^" * negated + chars + "]")
             i = end
         else:
             out.append(re.escape(ch))
         i += 1
-    return re.compile("".join(out) + r"\Z")
+    try:
+        return re.compile("".join(out) + r"\Z")
+    except re.error as exc:  # a range backwards, like `[z-a]`
+        raise ValueError(f"invalid glob {pattern!r}: {exc.msg}") from None

@@ -114,6 +114,14 @@ def _size(value: Any) -> int:
 _SELECTOR_TYPE = Annotated[object, _Check(_selector)]
 
 
+def _glob(value: Any) -> str:
+    try:
+        glob_regex(_exact(value, str))
+    except ValueError:
+        raise Unsure from None
+    return str(value)
+
+
 def _globs(value: Any) -> dict[str, list[str]]:
     checked: dict[str, list[str]] = _valid(dict[str, list[_SELECTOR_TYPE]], value)
     for pattern in checked:
@@ -126,6 +134,7 @@ def _globs(value: Any) -> dict[str, list[str]]:
 
 CHECKS: dict[str, Any] = {  # the aliases `kdlint.config.VALIDATED` validates (a test keeps the two alike)
     "Selector": _SELECTOR_TYPE,
+    "Glob": Annotated[object, _Check(_glob)],
     "PerFileIgnores": Annotated[object, _Check(_globs)],
     "Similarity": Annotated[object, _Check(_similarity)],
     "FileSize": Annotated[object, _Check(_size)],

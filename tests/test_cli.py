@@ -323,6 +323,7 @@ def test_verbose_lists_each_section_read_with_its_layout(tmp_path: Path, capsys)
                        "\n## Resources\n\n- **A blog** [[Link]](https://example.org/blog)\n")
     assert main(["check", "-v", "--isolated", str(listing)]) == 0
     assert capsys.readouterr().err.splitlines() == [
+        f"{listing}: settings from none (--isolated: the defaults)",
         f"{listing}:1: section 'Papers': 1 entry (table 1)",
         f"{listing}:7: skipping section 'Resources': no venue, year, authors or paper identifier in any of its items",
         f"{listing}: 1 entry in 1 section with papers",

@@ -123,7 +123,8 @@ def test_verbose_names_configured_skips(project: Path, capsys) -> None:
         ('selct = ["KD1"]\n', "{cfg}: unknown key 'selct'; did you mean 'select'? (allowed: select, extend-select, "
                               "ignore, per-file-ignores, style, sort, skip-sections, allow-cross-section-duplicates, title-similarity, venues, "
                               "keep-historical-venue-names, "
-                              "code-labels, max-file-size, cache-dir, online)"),
+                              "code-labels, max-file-size, cache-dir, exclude, extend-exclude, respect-gitignore, "
+                              "online)"),
         ('sort = "date"\n', "{cfg}: sort: Input should be 'year', '-year', 'title' or 'none'"),
         ('select = ["KD777"]\n', "{cfg}: select.0: unknown rule code 'KD777' (`kdlint rules` lists the codes)"),
         ('ignore = ["E501"]\n', "{cfg}: ignore.0: 'E501' is not a rule code (expected ALL, a prefix like KD1, or a code like KD102)"),
@@ -218,7 +219,8 @@ def test_settings_defaults_are_the_schema_defaults() -> None:
             "style": "bold", "sort": "-year", "skip-sections": ["Links"], "allow-cross-section-duplicates": True,
             "title-similarity": 90, "venues": {"MyConf": {"aliases": ["MC"], "kind": "workshop"}},
             "keep-historical-venue-names": True, "code-labels": {"Code": ["code"]}, "max-file-size": "1KB",
-            "cache-dir": "build/kdlint", "online": {"contact": "me@example.org", "cache-ttl": {"arxiv": 1}}}
+            "cache-dir": "build/kdlint", "exclude": ["drafts"], "extend-exclude": ["old/**"], "respect-gitignore": False,
+            "online": {"contact": "me@example.org", "cache-ttl": {"arxiv": 1}}}
     settings = parse_settings(full, Path("x.toml"), "test")
     assert settings.venues["MyConf"].aliases == ["MC"] and settings.venues["MyConf"].kind == "workshop"
     assert (settings.sort, settings.title_similarity, settings.max_file_size, settings.origin) == \

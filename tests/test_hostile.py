@@ -101,8 +101,8 @@ def test_a_file_that_disappears_after_listing(at: Path, capsys, monkeypatch: pyt
     Path("docs/b.md").write_text(ENTRY)
     real = project.discover
 
-    def listing_then_delete(paths):
-        found = real(paths)
+    def listing_then_delete(*args):
+        found = real(*args)
         Path("docs/a.md").unlink()
         return found
 

@@ -140,7 +140,8 @@ def test_statistics(listing: Path, capsys) -> None:
     code, out = output(capsys, "--statistics", "docs/README.md")
     assert code == 1
     assert out.splitlines() == ["1\tKD102\t    venue", "1\tKD103\t    year",
-                                "1\tKD108\t[*] code-label", "1\tKD502\t[*] arxiv-form"]
+                                "1\tKD108\t[*] code-label", "1\tKD502\t[*] arxiv-form",
+                                "[*] all fixable with `kdlint fix`"]
     code, out = output(capsys, "--statistics", "--unsafe-fixes", "--output-format", "json", "docs/README.md")
     assert {"code": "KD103", "name": "year", "count": 1, "fixable": 1} in json.loads(out)
 

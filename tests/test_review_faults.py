@@ -111,4 +111,4 @@ def test_a_forbidden_write_without_a_rate_limit_falls_back(github: FakeGitHub) -
     outcome, slept = run(github, payload(finding(30)))
     assert slept == [] and github.reviews == []
     assert outcome.messages == ["could not post a review: the token may not write reviews (403: Resource not "
-                                "accessible by integration); wrote 1 annotations instead"]
+                                "accessible by integration); wrote 1 annotation instead"]

@@ -79,6 +79,7 @@ NATURAL_ALIASES: dict[str, st.SearchStrategy[Any]] = {  # the values of each val
     "Selector": SELECTORS,
     "FileSize": SIZES,
     "Similarity": SIMILARITIES,
+    "Glob": GLOBS,
     "PerFileIgnores": st.dictionaries(GLOBS, st.lists(SELECTORS, max_size=3), max_size=3),
     "Endpoint": st.one_of(st.sampled_from(["https://export.arxiv.org/api/query", "http://127.0.0.1:8000/a",
                                            "ftp://x.org", "https://x.org/q?a=1", "https://", "http://a b",

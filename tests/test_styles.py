@@ -83,7 +83,7 @@ tmp_path: Path, capsys) -> None:
         "  - *Ying Zhang, Tao Xiang.*\n\n## Feature\n\n- **FitNets: Hints for Thin Deep Nets, ICLR 2015**\n"
         "  - https://arxiv.org/abs/1412.6550\n  - *Adriana Romero, Yoshua Bengio.*\n")
     assert capsys.readouterr().err == ("Merged 3 entries of 2 lists into 2 entries in 2 sections "
-                                       "(1 duplicates folded into their first entry).\n")
+                                       "(1 duplicate folded into their first entry).\n")
 
 
 def test_merge_of_the_seeds_spells_venues_canonically() -> None:

@@ -134,7 +134,7 @@ def test_convert_and_merge(installed: Installed, listing: Path) -> None:
     done = installed.run("merge", "list.md", "other.md")
     assert done.returncode == 0, done.stderr
     assert done.stdout == "# Papers\n\n" + LIST.replace("Pytorch", "PyTorch") + OTHER.removeprefix("## A\n")
-    assert done.stderr.strip() == ("Merged 2 entries of 2 lists into 2 entries in 1 sections "
+    assert done.stderr.strip() == ("Merged 2 entries of 2 lists into 2 entries in 1 section "
                                    "(0 duplicates folded into their first entry).")
 
 

@@ -35,6 +35,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "venues": ("catalogue", "Print the venue vocabulary."),
     "clean": ("clean", "Remove the result cache."),
     "server": ("server", "Run the language server (LSP over stdio) for editors."),
+    "completion": ("completion", "Print the shell completion script (bash, zsh, fish)."),
 }
 
 
@@ -42,8 +43,19 @@ def error(message: str) -> None:
     click.echo(f"kdlint: error: {message}", err=True)
 
 
+def warning(message: str) -> None:
+    click.echo(f"kdlint: warning: {message}", err=True)
+
+
 class LazyGroup(click.Group):
     """A group whose commands are imported when they run; its help lists them from `COMMANDS`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Bare `kdlint`: the help on stderr and exit 2, as bare `ruff` does (not a one-line error)."""
+        if not args and not ctx.resilient_parsing:
+            click.echo(ctx.get_help(), err=True)
+            ctx.exit(2)
+        return super().parse_args(ctx, args)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)

@@ -10,7 +10,7 @@ import click
 
 from ..config_files import ConfigFinder
 from ..engine import Linter
-from ..rules import RULES, documentation, find
+from ..rules import BY_CODE, RULES, documentation, find
 from ..venue_table import Venue
 
 
@@ -59,5 +59,26 @@ def rule(code: str) -> None:
     """Print the documentation of one rule (by code, like KD102, or by name)."""
     found = find(code)
     if found is None:
-        raise click.BadParameter(f"unknown rule {code!r}; `kdlint rules` lists them", param_hint="CODE")
+        close = close_rules(code)
+        hint = ""
+        if close:
+            either = close[0] if len(close) == 1 else f"{', '.join(close[:-1])} or {close[-1]}"
+            hint = f"did you mean {either}? "
+        raise click.BadParameter(f"unknown rule {code!r}; {hint}`kdlint rules` lists them", param_hint="CODE")
     click.echo(documentation(found))
+
+
+_LOOK_ALIKES = str.maketrans({"O": "0", "o": "0", "I": "1", "i": "1", "l": "1", "L": "1"})
+
+
+def close_rules(given: str) -> list[str]:
+    """The codes or names `given` is likely a slip for: KD2O2 (a letter O) is KD202; then near codes and names."""
+    import difflib
+
+    text = given.strip()
+    digits = text[:2].upper() + text[2:].translate(_LOOK_ALIKES) if text[:2].upper() == "KD" else text.upper()
+    if digits in BY_CODE:
+        return [digits]
+    codes = difflib.get_close_matches(digits, list(BY_CODE), n=3, cutoff=0.75)
+    names = difflib.get_close_matches(text.lower(), [r.name for r in RULES], n=2, cutoff=0.75)
+    return [*codes, *names][:3]

@@ -11,6 +11,7 @@ from ..convert import convert as convert_list
 from ..convert import merge as merge_lists
 from ..engine import Linter
 from ..files import read
+from ..words import plural
 from .listfile import OUTPUT_HELP, configured, emit
 
 
@@ -28,7 +29,7 @@ def convert(list_file: str, style: str, output: Path | None, config: Path | None
     document = linter.parse(source)
     converted = sum(1 for e in document.entries if e.title)
     emit(convert_list(source, document, linter.vocabulary), output)
-    click.echo(f"Converted {converted} entries of {list_file} to the {style} style.", err=True)
+    click.echo(f"Converted {plural(converted, 'entry')} of {list_file} to the {style} style.", err=True)
 
 
 @click.command("merge")
@@ -51,5 +52,6 @@ def merge(lists: tuple[str, ...], output: Path | None, title: str, config: Path 
         parsed.append((source, linter.check(source)[0]))
     text, report = merge_lists(parsed, vocabulary, title)
     emit(text, output)
-    click.echo(f"Merged {report.read} entries of {report.files} lists into {report.written} entries in "
-               f"{report.sections} sections ({report.merged} duplicates folded into their first entry).", err=True)
+    click.echo(f"Merged {plural(report.read, 'entry')} of {plural(report.files, 'list')} into "
+               f"{plural(report.written, 'entry')} in {plural(report.sections, 'section')} "
+               f"({plural(report.merged, 'duplicate')} folded into their first entry).", err=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..source import InputError
+from ..words import plural
 
 REPOSITORY = re.compile(r"\A[\w.-]+/[\w.-]+\Z")
 
@@ -119,4 +120,5 @@ def _prepare(paths: tuple[str, ...], target: Path, diff_base: str | None, config
         raise InputError("no base revision: give --diff-base REF (or run in a pull_request workflow)")
     data = prepare(base, paths, config)
     review_payload.write(data, target)
-    click.echo(f"Wrote {len(data.findings)} findings on {len(data.files)} files to {target}.", err=True)
+    click.echo(f"Wrote {plural(len(data.findings), 'finding')} on {plural(len(data.files), 'file')} to {target}.",
+               err=True)

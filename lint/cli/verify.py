@@ -7,15 +7,17 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ..files import STDIN, write_atomic
 from ..fixer import ContentLossError, fix_source
-from ..report import FileResult
+from ..report import FileResult, text
+from ..report.formats import BY_NAME
 from ..source import InputError
 from ..textdiff import file_diff, header_name
-from .options import about, common_options, make_run
+from .options import Common, about, common_options, make_run
 
 ONLINE_RULES = "KD6"  # the rules verify runs: the others are `check`'s
 QUIET_FOR = 1.0  # seconds of a run before progress is shown
@@ -66,10 +68,8 @@ class Progress:
               help="Keep one issue of $GITHUB_REPOSITORY up to date with the findings (GITHUB_TOKEN, issues: "
                    "write): opened, edited, closed when clean; findings then exit 0.")
 @click.pass_context
-def verify(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isolated: bool,
-           select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...], output_format: str,
-           unsafe_fixes: bool, show_fixes: bool, exit_zero: bool, quiet: bool, verbose: bool, no_color: bool,
-           apply_fixes: bool, show_diff: bool, no_cache: bool, refresh: bool, track_issue: bool) -> None:
+def verify(ctx: click.Context, /, apply_fixes: bool, show_diff: bool, no_cache: bool, refresh: bool,
+           track_issue: bool, **common: Any) -> None:
     """Compare the entries of PATHS with arXiv, DBLP, Semantic Scholar, Crossref and OpenReview.
 
     Reports titles and authors that are not their identifier's record's, preprints since published and
@@ -86,14 +86,20 @@ def verify(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isol
     repository = os.environ.get("GITHUB_REPOSITORY", "").strip()
     if track_issue and (apply_fixes or not repository):
         raise click.UsageError("--track-issue needs GITHUB_REPOSITORY (OWNER/NAME), and no --fix")
-    run = make_run(config, isolated, select or (ONLINE_RULES,), extend_select, ignore, output_format, unsafe_fixes,
-                   verbose, quiet, no_color, show_fixes)
+    options = Common(**{**common, "select": common["select"] or (ONLINE_RULES,)})
+    run = make_run(options)
+    if options.show_files:
+        run.show_files(options.paths)
+        ctx.exit(2 if run.failed else 0)
+    if options.show_settings:
+        run.show_settings(options.paths)
+        ctx.exit(2 if run.failed else 0)
     lookups: dict[str, Lookup] = {}
     verifications: list[Verification] = []
     results: list[FileResult] = []
     changed = 0
     try:
-        for path in run.inputs(paths):
+        for path in run.inputs(options.paths):
             try:
                 linter, source = run.project.prepare(path)
                 rules = tuple(rule for rule in linter.rules if rule.code.startswith(ONLINE_RULES))
@@ -106,20 +112,21 @@ def verify(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isol
                 verification = verify_list(linter.context(source, document), lookups[key])
                 online = replace(linter, rules=rules, metadata=verification.metadata)
                 if apply_fixes:
-                    outcome = fix_source(source, online, unsafe=unsafe_fixes)
-                    result = FileResult(path, outcome.source, outcome.document, outcome.remaining)
+                    outcome = fix_source(source, online, unsafe=options.unsafe_fixes)
+                    result = FileResult(run.project.name(path), outcome.source, outcome.document, outcome.remaining)
                     new = outcome.source.to_bytes()
                     if new != source.to_bytes():
                         changed += 1
                         if show_diff:
                             name = "stdin" if path == STDIN else header_name(path)
-                            click.echo(file_diff(source.to_bytes(), new, name), nl=False)
+                            run.echo(file_diff(source.to_bytes(), new, name), nl=False)
                         elif path == STDIN:
                             sys.stdout.buffer.write(new)
                         else:
                             write_atomic(Path(path), new)
                 else:
-                    result = FileResult(path, source, document, online.findings(source, document).finish())
+                    found = online.findings(source, document).finish()
+                    result = FileResult(run.project.name(path), source, document, found)
             except InputError as exc:
                 run.error(about(path, exc))
                 continue
@@ -131,10 +138,12 @@ def verify(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isol
     finally:
         for lookup in lookups.values():
             lookup.close()
-    if not (apply_fixes and (show_diff or STDIN in paths)):
-        run.print_findings(results)
+    if not (apply_fixes and (show_diff or STDIN in options.paths)):
+        run.print_findings(results, summary=False)  # its own summary names `kdlint verify --fix`
+        if not options.quiet and BY_NAME[options.output_format].human and not (run.failed and not results):
+            run.echo(text.summary(results, options.unsafe_fixes, fix_command="kdlint verify --fix"))
     said = summary(verifications)
-    if not quiet and verifications:
+    if not options.quiet and verifications:
         click.echo(said, err=True)
     if track_issue and not run.failed:
         from ..review.api import PostError
@@ -149,4 +158,4 @@ def verify(ctx: click.Context, paths: tuple[str, ...], config: Path | None, isol
         click.echo(f"kdlint verify: {tracked}", err=True)
         ctx.exit(0)
     findings = any(r.diagnostics for r in results)
-    ctx.exit(2 if run.failed else 0 if exit_zero or not (findings or (show_diff and changed)) else 1)
+    ctx.exit(2 if run.failed else 0 if options.exit_zero or not (findings or (show_diff and changed)) else 1)

@@ -2,7 +2,7 @@
 
 Each Markdown document the editor opens is checked as it is in the editor (the
 buffer, not the file on disk) by the linter `kdlint check` would give that
-file's path (`Project.linter_for`: the same configuration discovery, the same
+file's path (`Project.linter`: the same configuration discovery, the same
 rules and per-file ignores), afresh on every check so that an edited
 configuration counts at once. The findings are published on open, on save and
 on change (once typing pauses for `DELAY` seconds).
@@ -41,7 +41,7 @@ from .. import __version__
 from ..config_files import CONFIG_NAMES, ConfigFinder
 from ..diagnostics import Applicability, Diagnostic, Severity
 from ..engine import Linter
-from ..files import MARKDOWN_SUFFIXES
+from ..files import MARKDOWN_SUFFIXES, STDIN
 from ..fixer import ContentLossError, fix_one, fix_source
 from ..model import Document
 from ..project import Project
@@ -114,7 +114,7 @@ class KdlintServer(LanguageServer):
         if not is_markdown(uri, document.language_id) or "\x00" in text:
             return checked
         try:
-            linter = Project(ConfigFinder()).linter_for(path)
+            linter = Project(ConfigFinder()).linter(STDIN if path is None else path)
         except InputError as exc:  # a configuration error (ConfigError) among them
             self.show_once(str(exc))
             return checked

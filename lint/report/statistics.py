@@ -21,7 +21,8 @@ def counts(results: Sequence[FileResult], unsafe: bool) -> list[tuple[str, int, 
     return [(code, total[code], fixable[code]) for code in sorted(total, key=lambda c: (-total[c], c))]
 
 
-def render(results: Sequence[FileResult], unsafe: bool = False, as_json: bool = False) -> str:
+def render(results: Sequence[FileResult], unsafe: bool = False, as_json: bool = False, legend: bool = True) -> str:
+    """One line per rule: count, code, `[*]` (all fixable) or `[-]` (some), name; then what the marks mean."""
     rows = counts(results, unsafe)
     if as_json:
         return json.dumps([{"code": code, "name": BY_CODE[code].name, "count": n, "fixable": f}
@@ -29,4 +30,9 @@ def render(results: Sequence[FileResult], unsafe: bool = False, as_json: bool = 
     width = max((len(str(n)) for _, n, _ in rows), default=1)
     lines = [f"{n:>{width}}\t{code}\t{'[*]' if f == n else '[-]' if f else '   '} {BY_CODE[code].name}"
              for code, n, f in rows]
+    if legend:  # what the marks shown mean, as the text report's summary says what [*] means
+        command = "kdlint fix --unsafe-fixes" if unsafe else "kdlint fix"
+        shown = {"[*]" if f == n else "[-]" for _, n, f in rows if f}
+        lines += [f"{mark} {how} fixable with `{command}`" for mark, how in (("[*]", "all"), ("[-]", "some"))
+                  if mark in shown]
     return "".join(line + "\n" for line in lines)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ..words import plural
 from .payload import ReviewFinding
 
 MAX_BODY = 65_536  # characters GitHub accepts in a review or comment body
@@ -117,8 +118,8 @@ def review_body(listed: Sequence[ReviewFinding], inline: int, nonce: str) -> str
     """The review's body: the count, the findings outside the diff (as many as fit under GitHub's limit, the
     rest counted), and the markers: which findings it lists (earlier reviews list theirs), and the run."""
     shown: list[ReviewFinding] = []
-    lines = [f"**kdlint** found {inline + len(listed)} new {'finding' if inline + len(listed) == 1 else 'findings'}"
-             f" in this pull request ({inline} as inline comments)."]
+    lines = [f"**kdlint** found {plural(inline + len(listed), 'new finding')} in this pull request "
+             f"({inline} as {'an inline comment' if inline == 1 else 'inline comments'})."]
     if listed:
         lines.append("")
         lines.append("Outside the diff, or beyond the inline comments:")

@@ -33,6 +33,7 @@ from typing import Any, TypeVar
 
 from ..report.github import annotation
 from ..source import InputError
+from ..words import plural
 from .api import (
     ACTIONS_LOGIN,
     ATTEMPTS,
@@ -246,8 +247,8 @@ class Poster:
         for f in self.payload.findings:
             self.echo(annotation(f.severity, f"{f.code} {f.message}", file=f.path, line=f.start_line,
                                  endLine=f.end_line, title=f.code))
-        outcome.messages.append(f"could not post a review: {reason}; wrote {len(self.payload.findings)} annotations"
-                                " instead")
+        outcome.messages.append(f"could not post a review: {reason}; wrote "
+                                f"{plural(len(self.payload.findings), 'annotation')} instead")
         return outcome
 
 
