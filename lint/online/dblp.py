@@ -21,7 +21,7 @@ from .text import author_name, fold
 from .transport import BadAnswer, Unavailable
 
 HITS = 10
-_VOLUME = re.compile(r"\s*\(\d+\)$")  # "ECCV (12)": the 12th volume of the proceedings
+_VOLUME = re.compile(r" \(\d+\)$")  # "ECCV (12)": the 12th volume of the proceedings
 
 
 def _venue(value: Any) -> str | None:

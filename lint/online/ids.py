@@ -20,8 +20,8 @@ from ..urls import paper_ids
 
 LOOKED_UP = ("arxiv", "doi", "openreview")  # the kinds of `PaperId` some service knows
 _NEW_ARXIV = re.compile(r"(?P<yy>\d\d)(?P<mm>\d\d)\.(?P<number>\d{4,5})(?:v\d+)?")
-_OLD_ARXIV = re.compile(r"(?P<archive>[a-z][a-z\-]*)(?:\.[a-z]{2})?/(?P<yy>\d\d)(?P<mm>\d\d)(?P<number>\d{3})(?:v\d+)?",
-                        re.IGNORECASE)
+_OLD_ARXIV = re.compile(r"(?P<archive>[a-z][a-z\-]{0,15})(?:\.[a-z]{2})?/"  # bounded: linear on any text
+                        r"(?P<yy>\d\d)(?P<mm>\d\d)(?P<number>\d{3})(?:v\d+)?", re.IGNORECASE)
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
 _ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(?P<id>\S+)", re.IGNORECASE)
 _OPENREVIEW = re.compile(r"[A-Za-z0-9_\-]{5,64}")

@@ -14,7 +14,7 @@ import unicodedata
 
 # Bidirectional embeddings, overrides and isolates: they reorder what a terminal or a diff shows.
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
-_DBLP_NUMBER = re.compile(r"\s+\d{4}$")  # DBLP tells namesakes apart with a number: "Kaiming He 0001"
+_DBLP_NUMBER = re.compile(r" \d{4}$")  # DBLP tells namesakes apart with a number: "Kaiming He 0001"
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 
