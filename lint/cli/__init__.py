@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "convert": ("convert", "Write a list's entries in the canonical style."),
     "merge": ("convert", "Merge lists section by section, one entry per paper."),
     "export": ("export", "Write a list's entries as JSON, CSV or BibTeX."),
+    "add": ("add", "Add a paper by its arXiv id, DOI or OpenReview id, in the section's own style."),
     "verify": ("verify", "Compare entries with arXiv, DBLP, Semantic Scholar, Crossref, OpenReview."),
     "review": ("review", "Review a GitHub pull request with suggested fixes."),
     "rules": ("catalogue", "List every rule."),
