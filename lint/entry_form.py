@@ -1,0 +1,383 @@
+"""How a section writes its entries, learnt from them: the form `kdlint.entry_render` writes a new entry in.
+
+For the layouts written line by line (bold, inline, plain, dated, heading),
+an entry is a first line and the lines under it. The first line is a
+sequence of parts (the title, the venue, a date, the paper link, the
+authors) with the text between them (`, `, ` (`, `) <br />`); the lines under
+it hold the paper link or the authors, each with its own marker and
+indentation. Each entry of the section gives its sequence and its lines, read
+from the spans its reader recorded; the section's form is the sequence most of
+its entries write, the lines most of the entries of that sequence write, and
+for each part the way most entries that write it write it (a bold `**` or
+`__`, a link label like `[[Paper]]` or `[paper]`, `Venue Year` or `Venue,
+Year`, authors in italics or not, with a full stop or not, `and` before the
+last name or a comma). Text between parts is kept only when it is
+punctuation, spaces or a line break (`<br />`): a tag, an emoji or a badge
+belongs to its own entry. What most entries leave out is left out.
+
+A section whose entries give nothing to learn from (none in its layout) gets
+the canonical form: the bold layout as `kdlint convert` writes it. Tables
+and cards have forms of their own (`kdlint.table_form`, `kdlint.card_form`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import NamedTuple, TypeVar
+
+from .model import Entry, Layout, Link, Placement, Section, VenueYear
+from .readers.dated import DATED
+from .readers.parts import HEADING_MARKER, LIST_MARKER, last_and
+from .vocabulary import Vocabulary
+
+LINE_LAYOUTS = frozenset({Layout.BOLD, Layout.INLINE, Layout.PLAIN, Layout.DATED, Layout.HEADING})
+# Text between two parts that is kept: punctuation, spaces, escaped brackets and a line break.
+SEPARATOR = re.compile(r"^(?:[ \t,.;:|()\[\]\"“”'’–—-]|\\[\[\]]|<br[ \t]*/?>)*$", re.IGNORECASE)
+CLOSERS = ")]\"”’"
+OPENERS = re.compile(r"(?:\\\[|[\[(<\"“])+$")  # brackets and quotes that open a part: `[`, `\[`, `(`, `"`
+BULLET_MARK = re.compile(r"[•◦▪▸►‣·][ \t]+")
+HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
+T = TypeVar("T")
+ID_SLOT = "\x00"  # where a link label names its entry's arXiv identifier: `[\[arXiv:2206.04927\]](url)`
+
+
+class PartKind(StrEnum):
+    """What a part of a first line, or a line under it, holds."""
+
+    TITLE = "title"
+    VENUE = "venue"
+    DATE = "date"  # the dated layout's `(yy.mm.dd, Venue Year)`
+    LINK = "link"  # the paper link
+    AUTHORS = "authors"
+
+
+class Part(NamedTuple):
+    """One part of a first line, with the text written before and after it."""
+
+    kind: PartKind
+    before: str
+    after: str
+
+
+class BodyLine(NamedTuple):
+    """A line under the first, holding the paper link or the authors."""
+
+    kind: PartKind
+    indent: int  # spaces before its marker: relative to the first line's content when `nested`
+    nested: bool  # indented as far as the first line's content at least (a sub-bullet), not a lazy line
+    marker: str  # `- ` with its spacing, or nothing
+    before: str  # between the marker and the part: `[`, `论文/Paper:`
+    after: str  # after the part: `]`
+    blank_before: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TitleForm:
+    bold: str = "**"  # around the title (and the venues inside it), or "" for none
+    linked: bool = False  # the title is the paper's link: `[Title](url)`
+    label_bold: bool = False  # `[**Title.**](url)`
+    label_period: bool = False
+    venues_inside: bool = True  # `**Title, Venue Year**`
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VenueForm:
+    join: str = " "  # between the venue and the year: ` ` or `, `
+    year_only: bool = False  # the list writes the year alone
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LinkForm:
+    label: str = "Paper"  # ID_SLOT where the label names the paper's arXiv identifier
+    double: bool = True  # `[[Paper]](url)`
+    bare: bool = False  # the URL alone: `  - https://...`, `- 论文/Paper:https://...`
+    venue_label: bool = False  # `[[CVPR](url)] Title`: the label is the venue
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AuthorsForm:
+    emphasis: str = "*"  # `*`, `_` or ""
+    period: str = "inside"  # `*A, B.*` "inside", `*A, B*.` "outside", or "" for none
+    between: str = ", "
+    last: str = ", "  # before the last name: `, `, ` and `, `, and `, ` & `
+
+
+CANONICAL_HEAD = (Part(PartKind.TITLE, "", ""), )
+CANONICAL_BODY = (BodyLine(PartKind.LINK, 0, True, "- ", "", "", False),
+                  BodyLine(PartKind.AUTHORS, 0, True, "- ", "", "", False))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EntryForm:
+    """How the entries of one section are written (the layouts written line by line)."""
+
+    layout: Layout
+    head: tuple[Part, ...] = CANONICAL_HEAD
+    end: str = ""  # after the last part of the first line: ` <br />`
+    hard_break: bool = False  # the first line ends in a line break before lazy lines under it
+    body: tuple[BodyLine, ...] = CANONICAL_BODY
+    title: TitleForm = TitleForm()
+    venue: VenueForm = VenueForm()
+    link: LinkForm = LinkForm(label="", double=False, bare=True)
+    authors: AuthorsForm = AuthorsForm()
+    learnt: bool = False  # False for the canonical form
+
+    def has(self, kind: PartKind) -> bool:
+        return any(part.kind is kind for part in self.head) or any(line.kind is kind for line in self.body)
+
+
+CANONICAL = EntryForm(layout=Layout.BOLD)
+
+
+class _Shape(NamedTuple):
+    """What one entry says of its section's form."""
+
+    head: tuple[Part, ...]
+    end: str
+    hard_break: bool
+    body: tuple[BodyLine, ...]
+    title: TitleForm
+    venue: VenueForm | None
+    link: LinkForm | None
+    authors: AuthorsForm | None
+
+
+def learn(section: Section, lines: Sequence[str], vocab: Vocabulary) -> EntryForm:
+    """The form of `section`'s entries (of its own layout); the canonical form when none can be read."""
+    layout = section.style
+    if layout not in LINE_LAYOUTS:
+        return CANONICAL
+    shapes = [shape for entry in section.entries if entry.style is layout and not in_html_cell(entry, lines)
+              if (shape := _shape(entry, lines, vocab)) is not None]
+    if not shapes:
+        return CANONICAL
+    head, end, hard_break = _most_common([(s.head, s.end, s.hard_break) for s in shapes])
+    alike = [s for s in shapes if s.head == head]
+    return EntryForm(
+        layout=layout, head=head, end=end, hard_break=hard_break,
+        body=_most_common([s.body for s in alike]),
+        title=_most_common([s.title for s in shapes]),
+        venue=_most_common([s.venue for s in shapes if s.venue is not None] or [VenueForm()]),
+        link=_most_common([s.link for s in shapes if s.link is not None] or [LinkForm()]),
+        authors=_most_common([s.authors for s in shapes if s.authors is not None] or [AuthorsForm()]),
+        learnt=True)
+
+
+def _most_common(values: Sequence[T]) -> T:
+    """The value most of `values` are; of equals, the first seen."""
+    return Counter(values).most_common(1)[0][0]
+
+
+def in_html_cell(entry: Entry, lines: Sequence[str]) -> bool:
+    """An entry heading at the top of an HTML table cell (a paper's card in a `<table>`): written in HTML,
+    where kdlint writes nothing."""
+    number = entry.line - 1
+    while number >= 1 and not lines[number - 1].strip():
+        number -= 1
+    return entry.heading and number >= 1 and lines[number - 1].strip().lower().startswith("<td")
+
+
+def content_start(text: str) -> int:
+    """The column (0-based) where a first line's own text starts: after its list or heading marker and a
+    bullet mark (`##### • Title`)."""
+    marker = LIST_MARKER.match(text) or HEADING_MARKER.match(text)
+    start = marker.end() if marker else len(text) - len(text.lstrip())
+    bullet = BULLET_MARK.match(text, start) if marker is not None and marker.re is HEADING_MARKER else None
+    return bullet.end() if bullet else start
+
+
+def lead(text: str) -> str:
+    """The first line's marker as written: `- `, `  * `, `3. `, `### `, or nothing. A bullet mark after a
+    heading's `#`s (`##### • Title`) is left out: kdlint's reader would take it for the title."""
+    marker = LIST_MARKER.match(text) or HEADING_MARKER.match(text)
+    return marker.group() if marker else text[: len(text) - len(text.lstrip())]
+
+
+def _shape(entry: Entry, lines: Sequence[str], vocab: Vocabulary) -> _Shape | None:
+    text = lines[entry.line - 1]
+    title = _title_part(entry, text)
+    if title is None:
+        return None
+    (t_start, t_end), title_form = title
+    spans: list[tuple[int, int, PartKind]] = [(t_start, t_end, PartKind.TITLE)]
+    others: list[tuple[int, int]] = []
+    date = DATED.match(text, content_start(text)) if entry.style is Layout.DATED else None
+    date_span = (date.start(), text.index(")", date.start()) + 1) if date else None
+    if date_span:
+        spans.append((*date_span, PartKind.DATE))
+    link = entry.paper_link
+    link_form: LinkForm | None = None
+    on_head = [k for k in entry.links if k.span.line == entry.line and k.placement is Placement.INLINE]
+    venue_link = _venue_label_link(entry, on_head, t_start, t_end)
+    if venue_link is not None:
+        link = venue_link
+    if link is not None:
+        label = link.label.replace(entry.arxiv_id, ID_SLOT) if entry.arxiv_id else link.label
+        link_form = LinkForm(label=label, double=link.double_brackets, bare=link.span == link.url_span,
+                             venue_label=link is venue_link)
+    for k in on_head:
+        start, end = k.span.column - 1, k.span.end_column - 1
+        if link is not None and k is link and not title_form.linked:
+            spans.append((start, end, PartKind.LINK))
+        elif not (start <= t_start and t_end <= end):
+            others.append((start, end))
+    pairs = [p for p in entry.venues if p.span.line == entry.line]
+    inside = [p for p in pairs if _within(p.span.column - 1, p.span.end_column - 1, spans)]
+    outside = [p for p in pairs if p not in inside
+               and not any(s <= p.span.column - 1 < e for s, e in others)]
+    if outside:
+        spans.append((min(p.span.column - 1 for p in outside), max(p.span.end_column - 1 for p in outside),
+                      PartKind.VENUE))
+    venue_form = _venue_form(inside + outside, text)
+    authors = entry.authors
+    written_authors = authors_form(authors.text, authors.names, authors.italic, authors.ends_with_period,
+                                   authors.last_separator, lines[authors.line - 1],
+                                   authors.span.column - 1) if authors else None
+    if authors is not None and authors.line == entry.line:
+        spans.append((authors.span.column - 1, authors.span.end_column - 1, PartKind.AUTHORS))
+    head, tail = _parts(text, sorted(spans), others)
+    body: list[tuple[int, BodyLine]] = []
+    if link is not None and link.span.line != entry.line:
+        body.append((link.span.line, _body_line(PartKind.LINK, lines, entry, link.span.line,
+                                                link.span.column - 1, link.span.end_column - 1)))
+    if authors is not None and authors.line != entry.line:
+        body.append((authors.line, _body_line(PartKind.AUTHORS, lines, entry, authors.line,
+                                              authors.span.column - 1, authors.span.end_column - 1)))
+    lazy = any(not line.nested and not line.marker for _, line in body)
+    return _Shape(head=head, end=tail, hard_break=lazy and bool(HARD_BREAK.search(text)),
+                  body=tuple(line for _, line in sorted(body)), title=title_form, venue=venue_form,
+                  link=link_form, authors=written_authors)
+
+
+def _title_part(entry: Entry, text: str) -> tuple[tuple[int, int], TitleForm] | None:
+    """Where the title stands on the first line (its bold, its link, or its own text), and how it is written."""
+    span = entry.title_span
+    if span is None or span.line != entry.line or span.column - 1 < content_start(text):
+        return None  # (a title read in the marker, `##### •`, is not one)
+    start, end = span.column - 1, span.end_column - 1
+    bold = entry.bold_span
+    if bold is not None and bold.line == entry.line and bold.column - 1 <= start and end <= bold.end_column - 1:
+        b_start, b_end = bold.column - 1, bold.end_column - 1
+        inside = any(b_start <= p.span.column - 1 and p.span.end_column - 1 <= b_end
+                     for p in entry.venues if p.span.line == entry.line)
+        return (b_start, b_end), TitleForm(bold=text[b_start : b_start + 2], venues_inside=inside)
+    for link in entry.links:
+        label = link.label_span
+        if link.placement is Placement.INLINE and label is not None and label.line == entry.line \
+                and label.column - 1 <= start and end <= label.end_column - 1:
+            written = link.label.strip()
+            return ((link.span.column - 1, link.span.end_column - 1),
+                    TitleForm(bold="", linked=True, label_bold=written.startswith(("**", "__")),
+                              label_period=written.rstrip("*_").endswith("."), venues_inside=False))
+    return (start, end), TitleForm(bold="", venues_inside=False)
+
+
+def _venue_label_link(entry: Entry, on_head: Sequence[Link], t_start: int, t_end: int) -> Link | None:
+    """`[[CVPR](url)] Title`: the link before the title whose label is the entry's venue."""
+    for link in on_head:
+        label = link.label_span
+        if label is None or link.span.column - 1 >= t_start:
+            continue
+        if any(p.span.line == entry.line and label.column <= p.span.column and p.span.end_column <= label.end_column
+               for p in entry.venues):
+            return link
+    return None
+
+
+def _within(start: int, end: int, spans: Sequence[tuple[int, int, PartKind]]) -> bool:
+    return any(s <= start and end <= e for s, e, _ in spans)
+
+
+def _venue_form(pairs: Sequence[VenueYear], text: str) -> VenueForm | None:
+    """How the first line's venue pairs are written: `Venue Year`, `Venue, Year`, or the year alone."""
+    if not pairs:
+        return None
+    for pair in pairs:
+        if pair.venue_span is not None and pair.year_span is not None \
+                and pair.venue_span.end_column <= pair.year_span.column:
+            join = text[pair.venue_span.end_column - 1 : pair.year_span.column - 1]
+            return VenueForm(join=", " if "," in join else " ")
+    return VenueForm(year_only=all(p.venue is None for p in pairs))
+
+
+def authors_form(written: str, names: tuple[str, ...], italic: bool, period: bool, last_separator: str | None,
+                  text: str, start: int) -> AuthorsForm:
+    """How an author list is written, from its text (`written`, inside its emphasis) and its line."""
+    core = written.rstrip()
+    core = core[:-1] if core.endswith(".") else core
+    last = ", "
+    if last_separator == "and":
+        found = last_and(core)
+        written_last = found.group() if found else " and "
+        last = (", " if "," in written_last else " ") + ("&" if "&" in written_last else "and") + " "
+    between = " and " if len(names) >= 3 and "," not in core and last == " and " else ", "
+    emphasis = text[start] if italic and start < len(text) else ""
+    where = ""
+    if period:
+        where = "inside" if written.rstrip().endswith(".") or not italic else "outside"
+    return AuthorsForm(emphasis=emphasis, period=where, between=between, last=last)
+
+
+def _parts(text: str, spans: Sequence[tuple[int, int, PartKind]],
+           others: Sequence[tuple[int, int]]) -> tuple[tuple[Part, ...], str]:
+    """The first line's parts with the text between them (other links cut out, anything but punctuation and
+    spaces dropped), and what follows the last one."""
+    cursor = content_start(text)
+    gaps: list[str] = []
+    for start, end, _ in spans:
+        gaps.append(_gap(text, cursor, start, others))
+        cursor = max(cursor, end)
+    tail = _gap(text, cursor, len(text), others)
+    parts: list[Part] = []
+    for i, (_, _, kind) in enumerate(spans):
+        gap = gaps[i]
+        if i == 0:
+            before, closing = (gap if SEPARATOR.match(gap) else "").lstrip(), ""
+        else:
+            closing, before = _split(gap)
+        if parts:
+            parts[-1] = parts[-1]._replace(after=closing)
+        parts.append(Part(kind, before, ""))
+    closing, rest = _split(tail)
+    if parts:
+        parts[-1] = parts[-1]._replace(after=closing)
+    return tuple(parts), rest.rstrip()
+
+
+def _gap(text: str, start: int, end: int, others: Sequence[tuple[int, int]]) -> str:
+    """The text between columns `start` and `end`, without the other links, its runs of spaces one space."""
+    kept = "".join(ch for i, ch in enumerate(text[start:end], start) if not any(s <= i < e for s, e in others))
+    return re.sub(r"[ \t]+", " ", kept)
+
+
+def _split(gap: str) -> tuple[str, str]:
+    """A gap between two parts as (what closes the part before, what opens the next). Of a gap that is not
+    punctuation only the brackets and quotes next to the parts are kept, a space between them."""
+    closing = len(gap) - len(gap.lstrip(CLOSERS))
+    if SEPARATOR.match(gap):
+        return gap[:closing], gap[closing:]
+    opening = OPENERS.search(gap, closing)
+    return gap[:closing], " " + (opening.group() if opening else "")
+
+
+def _body_line(kind: PartKind, lines: Sequence[str], entry: Entry, number: int, start: int, end: int) -> BodyLine:
+    text = lines[number - 1]
+    head = lines[entry.line - 1]
+    marker = LIST_MARKER.match(text)
+    indent = len(marker.group(1)) if marker else len(text) - len(text.lstrip(" "))
+    written = marker.group(2) + (marker.group(3) or " ") if marker else ""
+    at = marker.end() if marker else indent
+    before = text[at:start]
+    if not (SEPARATOR.match(before) or (kind is PartKind.LINK and before.rstrip().endswith((":", "：")))):
+        opening = OPENERS.search(before)
+        before = opening.group() if opening else ""
+    after = text[end:].rstrip()
+    after = after[: len(after) - len(after.lstrip(CLOSERS))] if after else ""
+    column = content_start(head)
+    nested = indent >= column and bool(marker)
+    blank = number - 1 > entry.line and not lines[number - 2].strip()
+    return BodyLine(kind, indent - column if nested else indent, nested, written, before, after, blank)
