@@ -74,7 +74,7 @@ def plan_add(text: str, document: Document, paper: Paper, section: str | None = 
     existing = already_listed(document, written)
     if existing is not None:
         return existing
-    choice = choose_section(document, written.title, section)
+    choice = choose_section(document, written.title, section, written.year, written.venue)
     inserted = insert_entry(SourceText(text), document, choice.section, written, linter)
     return AddPlan(text=inserted.text, section=shown_name(choice.section), path=choice.section.path,
                    reason=choice.reason, score=choice.score, line=inserted.line, entry=inserted.rendered.lines,

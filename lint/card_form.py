@@ -98,7 +98,8 @@ def short_name(title: str) -> str | None:
 
 
 def render(facts: PaperFacts, form: CardForm, names: str | None, strict: bool = False) -> list[str] | None:
-    """The card of `facts`, its authors written as `names` (`kdlint.entry_render` writes them); None when the
+    """The card of `facts`, its authors written as `names` (`kdlint.entry_render` writes them); `strict`: the
+    title written as free text is (a title that looks like names would be read as the authors). None when the
     card would have no first line (no short name, no venue and no year) or no link line (no URL)."""
     name = short_name(facts.title)
     venue = facts.venue_year
@@ -109,7 +110,7 @@ def render(facts: PaperFacts, form: CardForm, names: str | None, strict: bool = 
         return None
     label = dict(form.labels).get(host_of(facts.url).removeprefix("www."), "Paper")
     lines = [first, f"{form.link_open}[{label}]({facts.url}){form.link_close}",
-             "", f"{form.marker}{literal(facts.title, Place.TEXT, strict)}"]
+             "", f"{form.marker}{literal(facts.title, Place.FREE if strict else Place.TEXT, strict)}"]
     if names:
         lines.append(f"{form.marker}{names}")
     return lines

@@ -31,7 +31,7 @@ from typing import NamedTuple, TypeVar
 
 from .model import Entry, Layout, Link, Placement, Section, VenueYear
 from .readers.dated import DATED
-from .readers.parts import HEADING_MARKER, LIST_MARKER, last_and
+from .readers.parts import HEADING_MARKER, LIST_MARKER, last_and, looks_like_names, parse_authors
 from .vocabulary import Vocabulary
 
 LINE_LAYOUTS = frozenset({Layout.BOLD, Layout.INLINE, Layout.PLAIN, Layout.DATED, Layout.HEADING})
@@ -40,6 +40,7 @@ SEPARATOR = re.compile(r"^(?:[ \t,.;:|()\[\]\"“”'’–—-]|\\[\[\]]|<br[ \
 CLOSERS = ")]\"”’"
 OPENERS = re.compile(r"(?:\\\[|[\[(<\"“])+$")  # brackets and quotes that open a part: `[`, `\[`, `(`, `"`
 BULLET_MARK = re.compile(r"[•◦▪▸►‣·][ \t]+")
+ITALIC_NAMES = re.compile(r"(?<![\w*_])(?P<mark>[*_])(?P<names>[^*_\[\]()]+?)(?P=mark)(?P<after>\.?)(?![\w*_])")
 HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
 T = TypeVar("T")
 ID_SLOT = "\x00"  # where a link label names its entry's arXiv identifier: `[\[arXiv:2206.04927\]](url)`
@@ -146,25 +147,44 @@ class _Shape(NamedTuple):
     authors: AuthorsForm | None
 
 
-def learn(section: Section, lines: Sequence[str], vocab: Vocabulary) -> EntryForm:
-    """The form of `section`'s entries (of its own layout); the canonical form when none can be read."""
+def learn(section: Section, lines: Sequence[str], vocab: Vocabulary, others: Sequence[Entry] = ()) -> EntryForm:
+    """The form of `section`'s entries (of its own layout); the canonical form when none can be read.
+
+    `others` are the entries of the same layout in the rest of the list: a link label no two entries of the
+    section share (`[[IJCV paper]]`, `[[pami paper]]`) is its entry's own, and the list's commonest is taken.
+    """
     layout = section.style
     if layout not in LINE_LAYOUTS:
         return CANONICAL
-    shapes = [shape for entry in section.entries if entry.style is layout and not in_html_cell(entry, lines)
-              if (shape := _shape(entry, lines, vocab)) is not None]
+    shapes = _shapes(section.entries, layout, lines, vocab)
     if not shapes:
         return CANONICAL
     head, end, hard_break = _most_common([(s.head, s.end, s.hard_break) for s in shapes])
     alike = [s for s in shapes if s.head == head]
+    link = _shared([s.link for s in shapes if s.link is not None])
+    if link is None and others:
+        link = _shared([s.link for s in _shapes(others, layout, lines, vocab) if s.link is not None])
     return EntryForm(
         layout=layout, head=head, end=end, hard_break=hard_break,
         body=_most_common([s.body for s in alike]),
         title=_most_common([s.title for s in shapes]),
         venue=_most_common([s.venue for s in shapes if s.venue is not None] or [VenueForm()]),
-        link=_most_common([s.link for s in shapes if s.link is not None] or [LinkForm()]),
+        link=link or _most_common([s.link for s in shapes if s.link is not None] or [LinkForm()]),
         authors=_most_common([s.authors for s in shapes if s.authors is not None] or [AuthorsForm()]),
         learnt=True)
+
+
+def _shapes(entries: Sequence[Entry], layout: Layout, lines: Sequence[str], vocab: Vocabulary) -> list[_Shape]:
+    return [shape for entry in entries if entry.style is layout and not in_html_cell(entry, lines)
+            if (shape := _shape(entry, lines, vocab)) is not None]
+
+
+def _shared(links: Sequence[LinkForm]) -> LinkForm | None:
+    """The commonest link form when two entries or more write it (or there is one only)."""
+    if not links:
+        return None
+    found, count = Counter(links).most_common(1)[0]
+    return found if count >= 2 or len(links) == 1 else None
 
 
 def _most_common(values: Sequence[T]) -> T:
@@ -239,6 +259,9 @@ def _shape(entry: Entry, lines: Sequence[str], vocab: Vocabulary) -> _Shape | No
                                    authors.span.column - 1) if authors else None
     if authors is not None and authors.line == entry.line:
         spans.append((authors.span.column - 1, authors.span.end_column - 1, PartKind.AUTHORS))
+    elif authors is None and (unread := _italic_names(text, t_end, spans, others)) is not None:
+        start, end, written_authors = unread  # `[**Title.**](url) _Ann Author, Ben Author._ Arxiv 2023.`
+        spans.append((start, end, PartKind.AUTHORS))
     head, tail = _parts(text, sorted(spans), others)
     body: list[tuple[int, BodyLine]] = []
     if link is not None and link.span.line != entry.line:
@@ -251,6 +274,19 @@ def _shape(entry: Entry, lines: Sequence[str], vocab: Vocabulary) -> _Shape | No
     return _Shape(head=head, end=tail, hard_break=lazy and bool(HARD_BREAK.search(text)),
                   body=tuple(line for _, line in sorted(body)), title=title_form, venue=venue_form,
                   link=link_form, authors=written_authors)
+
+
+def _italic_names(text: str, after: int, spans: Sequence[tuple[int, int, PartKind]],
+                  others: Sequence[tuple[int, int]]) -> tuple[int, int, AuthorsForm] | None:
+    """Authors in italics after the title on its line, which the reader leaves unread: their columns and form."""
+    for m in ITALIC_NAMES.finditer(text, after):
+        taken = [*((s, e) for s, e, _ in spans), *others]
+        if any(s < m.end() and m.start() < e for s, e in taken) or not looks_like_names(m.group("names"), 1):
+            continue
+        found = parse_authors(m.group("names"), 1, m.start("names"), True, bool(m.group("after")))
+        return m.start(), m.end(), authors_form(found.text, found.names, True, found.ends_with_period,
+                                                found.last_separator, text, m.start())
+    return None
 
 
 def _title_part(entry: Entry, text: str) -> tuple[tuple[int, int], TitleForm] | None:

@@ -71,7 +71,10 @@ def insert_entry(source: SourceText, document: Document, section: Section, facts
     linter = linter or Linter()
     lines = source.lines
     group = target_group(section, facts, lines)
-    form = form_of(section, lines, linter.vocabulary, rows=group if section.style is Layout.TABLE else ())
+    others = [e for s in document.sections if s is not section and s.holds_papers for e in s.entries
+              if e.style is section.style]
+    form = form_of(section, lines, linter.vocabulary, rows=group if section.style is Layout.TABLE else (),
+                   others=others)
     rendered = render_entry(facts, form, _lead(group, lines), linter.vocabulary)
     order = "none"
     if group and _kind(rendered.lines[0], rendered.layout) == _kind(lines[group[0].line - 1], group[0].style):

@@ -62,16 +62,17 @@ class Written(NamedTuple):
 
 
 def form_of(section: Section, lines: Sequence[str], vocab: Vocabulary = DEFAULT,
-            rows: Sequence[Entry] = ()) -> SectionForm:
+            rows: Sequence[Entry] = (), others: Sequence[Entry] = ()) -> SectionForm:
     """The form a new entry of `section` takes: the form of the table holding `rows` (the table the entry
-    goes into), of the section's cards, or of its entries written line by line."""
+    goes into), of the section's cards, or of its entries written line by line (`others`: the rest of the
+    list's entries, for what the section alone does not say)."""
     if section.style is Layout.TABLE:
         table = table_form.learn(rows or [e for e in section.entries if e.style is Layout.TABLE], lines)
         return table if table is not None else CANONICAL
     if section.style is Layout.CARD:
         cards = card_form.learn(section, lines)
         return cards if cards is not None else CANONICAL
-    return entry_form.learn(section, lines, vocab)
+    return entry_form.learn(section, lines, vocab, others)
 
 
 def render_entry(facts: PaperFacts, form: SectionForm, lead: str | None = None,
@@ -220,7 +221,8 @@ def _head_value(kind: PartKind, facts: PaperFacts, form: EntryForm, strict: bool
     if kind is PartKind.LINK:
         return _link(facts, form.link, wrote)
     if kind is PartKind.AUTHORS and facts.authors:
-        wrote.add("authors")
+        if not form.authors.emphasis:
+            wrote.add("authors")  # (in italics on the first line they stand where the reader does not read them)
         return written_names(facts.authors, form.authors)
     return None
 

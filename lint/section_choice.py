@@ -4,8 +4,9 @@ A name given (`kdlint add --section NAME`) is matched with the headings'
 text, any case, first as written, then by its words alone (`Papers` for
 `📜 Papers`); a name that matches none is an error that lists the closest
 names. Without a name, each paper section (one that holds papers, not a news
-section) is scored by the share of its name's words that the title holds
-(words folded: case, and endings past the sixth letter, so that
+section) is scored by the share of its name's words that the paper's title,
+year and venue hold (so that `## 2021` and `### 2020 CVPR` take their papers;
+words folded: case, and endings past the sixth letter, so that
 `Distillation` matches `distilling`; stop words and `papers` not counted). The
 highest score wins, then the section whose name has more words in the title,
 then the first; when no word matches at all, the first paper section.
@@ -45,15 +46,18 @@ def shown_name(section: Section) -> str:
     return " ".join(plain_from_markdown(section.title).split())
 
 
-def choose_section(document: Document, title: str, name: str | None = None) -> SectionChoice:
-    """The section named `name`, or without a name the paper section `title` matches best."""
+def choose_section(document: Document, title: str, name: str | None = None, year: int | None = None,
+                   venue: str | None = None) -> SectionChoice:
+    """The section named `name`, or without a name the paper section that `title`, `year` and `venue`
+    match best."""
     if name is not None:
         return SectionChoice(named(document, name), "given")
     papers = paper_sections(document)
     if not papers:
         raise SectionNotFound("no section of the list holds papers: name the section with --section")
+    words = " ".join(part for part in (title, str(year) if year else "", venue or "") if part)
     scored = [(score, matched, -i, section) for i, section in enumerate(papers)
-              for score, matched in [title_match(title, shown_name(section))]]
+              for score, matched in [title_match(words, shown_name(section))]]
     score, matched, _, best = max(scored, key=lambda found: found[:3])
     if matched:
         return SectionChoice(best, f"title match {score:.2f}", score)
