@@ -77,7 +77,7 @@ def plan_add(text: str, document: Document, paper: Paper, section: str | None = 
     choice = choose_section(document, written.title, section, written.year, written.venue)
     inserted = insert_entry(SourceText(text), document, choice.section, written, linter)
     return AddPlan(text=inserted.text, section=shown_name(choice.section), path=choice.section.path,
-                   reason=choice.reason, score=choice.score, line=inserted.line, entry=inserted.rendered.lines,
+                   reason=choice.reason, score=choice.score, line=inserted.line, entry=inserted.lines,
                    layout=inserted.rendered.layout, learnt=inserted.rendered.learnt, order=inserted.order)
 
 

@@ -386,8 +386,15 @@ def _parts(text: str, spans: Sequence[tuple[int, int, PartKind]],
 
 def _gap(text: str, start: int, end: int, others: Sequence[tuple[int, int]]) -> str:
     """The text between columns `start` and `end`, without the other links, its runs of spaces one space."""
-    kept = "".join(ch for i, ch in enumerate(text[start:end], start) if not any(s <= i < e for s, e in others))
-    return re.sub(r"[ \t]+", " ", kept)
+    kept: list[str] = []
+    cursor = start
+    for s, e in sorted(others):
+        if e <= cursor or s >= end:
+            continue
+        kept.append(text[cursor:max(s, cursor)])
+        cursor = max(cursor, e)
+    kept.append(text[cursor:end] if cursor < end else "")
+    return re.sub(r"[ \t]+", " ", "".join(kept))
 
 
 def _split(gap: str) -> tuple[str, str]:

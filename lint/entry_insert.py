@@ -52,6 +52,7 @@ class InsertionError(Exception):
 class Inserted:
     text: str
     line: int  # the new entry's first line in `text`
+    lines: tuple[str, ...]  # its lines as written there
     rendered: RenderedEntry
     order: str  # the order its place follows: "year", "-year", "title" or "none"
 
@@ -79,14 +80,14 @@ def insert_entry(source: SourceText, document: Document, section: Section, facts
     order = "none"
     if group and _kind(rendered.lines[0], rendered.layout) == _kind(lines[group[0].line - 1], group[0].style):
         order = _order(document, group, lines, linter)
-        place = _place_in(group, rendered, order, source)
+        place = _place_in(group, rendered, order, source, others)
         written = list(rendered.lines)
     else:
         place, written = _after_section(section, document, source, list(rendered.lines))
     text, line = _apply(source, place, written)
     new_source = source.replace(text)
     verify(source, document, new_source, linter.parse(new_source), line, section, facts)
-    return Inserted(text=text, line=line, rendered=rendered, order=order)
+    return Inserted(text=text, line=line, lines=tuple(written), rendered=rendered, order=order)
 
 
 def target_group(section: Section, facts: PaperFacts, lines: Sequence[str]) -> list[Entry]:
@@ -145,10 +146,11 @@ def _value(entry: Entry, order: str) -> int | str | None:
     return value
 
 
-def _place_in(group: Sequence[Entry], rendered: RenderedEntry, order: str, source: SourceText) -> _Place:
+def _place_in(group: Sequence[Entry], rendered: RenderedEntry, order: str, source: SourceText,
+              others: Sequence[Entry]) -> _Place:
     """Right after the entries in order that sort before or with the new one (KD301's longest run), else at
     the end of the list."""
-    blank = separator(group, rendered.layout)
+    blank = separator(group, rendered.layout, others)
     new = _value(rendered.entry, order) if order != "none" else None
     keyed = [(entry, value) for entry in group if (value := _value(entry, order)) is not None] \
         if new is not None else []
@@ -164,12 +166,18 @@ def _place_in(group: Sequence[Entry], rendered: RenderedEntry, order: str, sourc
     return _Place(block_end(source, group[-1]), False, blank)
 
 
-def separator(group: Sequence[Entry], layout: Layout) -> int:
-    """The blank lines the list keeps between its entries: the commonest gap, none in a table."""
+def separator(group: Sequence[Entry], layout: Layout, others: Sequence[Entry] = ()) -> int:
+    """The blank lines the list keeps between its entries: the commonest gap, else the commonest between the
+    entries of each of the `others`' lists (the rest of the document's, in the layout), else one; none in a
+    table."""
     if layout is Layout.TABLE:
         return 0
-    gaps = Counter(following.line - previous.end_line - 1 for previous, following in pairwise(group))
-    return gaps.most_common(1)[0][0] if gaps else 1
+    for entries in (group, others):
+        gaps = Counter(following.line - previous.end_line - 1 for previous, following in pairwise(entries)
+                       if previous.group == following.group)
+        if gaps:
+            return gaps.most_common(1)[0][0]
+    return 1
 
 
 def block_end(source: SourceText, entry: Entry) -> int:
