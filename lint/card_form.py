@@ -21,7 +21,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .entry_form import AuthorsForm, authors_form
+from .entry_form import AuthorsForm
+from .form_learning import authors_form
 from .literal_text import Place, literal
 from .model import Entry, Layout, Section
 from .paper_facts import PaperFacts

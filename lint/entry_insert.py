@@ -29,8 +29,8 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from .engine import Linter
-from .entry_form import in_html_cell, lead
 from .entry_render import RenderedEntry, form_of, render_entry
+from .form_learning import in_html_cell, lead
 from .literal_text import displayed
 from .model import Document, Entry, Layout, Section
 from .ordering import infer_sort, longest_in_order, sort_value
@@ -74,8 +74,7 @@ def insert_entry(source: SourceText, document: Document, section: Section, facts
     group = target_group(section, facts, lines)
     others = [e for s in document.sections if s is not section and s.holds_papers for e in s.entries
               if e.style is section.style]
-    form = form_of(section, lines, linter.vocabulary, rows=group if section.style is Layout.TABLE else (),
-                   others=others)
+    form = form_of(section, lines, rows=group if section.style is Layout.TABLE else (), others=others)
     rendered = render_entry(facts, form, _lead(group, lines), linter.vocabulary)
     order = "none"
     if group and _kind(rendered.lines[0], rendered.layout) == _kind(lines[group[0].line - 1], group[0].style):

@@ -1,7 +1,7 @@
 """A paper written as an entry of a section: in the section's own form, and read back by kdlint's readers.
 
 `render_entry` writes the paper (`kdlint.paper_facts.PaperFacts`) in the
-form learnt from the section (`kdlint.entry_form`, `kdlint.table_form`,
+form learnt from the section (`kdlint.form_learning`, `kdlint.table_form`,
 `kdlint.card_form`), its text written literally (`kdlint.literal_text`),
 and reads the lines back with kdlint's own parser: the entry must come back
 with the paper's title, authors, link, venue and year, and nothing else
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from . import card_form, entry_form, table_form
+from . import card_form, form_learning, table_form
 from .card_form import CardForm
 from .convert import Record, canonical_lines
 from .document import parse_document
@@ -61,8 +61,8 @@ class Written(NamedTuple):
     authors: bool
 
 
-def form_of(section: Section, lines: Sequence[str], vocab: Vocabulary = DEFAULT,
-            rows: Sequence[Entry] = (), others: Sequence[Entry] = ()) -> SectionForm:
+def form_of(section: Section, lines: Sequence[str], rows: Sequence[Entry] = (),
+            others: Sequence[Entry] = ()) -> SectionForm:
     """The form a new entry of `section` takes: the form of the table holding `rows` (the table the entry
     goes into), of the section's cards, or of its entries written line by line (`others`: the rest of the
     list's entries, for what the section alone does not say)."""
@@ -72,7 +72,7 @@ def form_of(section: Section, lines: Sequence[str], vocab: Vocabulary = DEFAULT,
     if section.style is Layout.CARD:
         cards = card_form.learn(section, lines)
         return cards if cards is not None else CANONICAL
-    return entry_form.learn(section, lines, vocab, others)
+    return form_learning.learn(section, lines, others)
 
 
 def render_entry(facts: PaperFacts, form: SectionForm, lead: str | None = None,
