@@ -105,13 +105,15 @@ def target_group(section: Section, facts: PaperFacts, lines: Sequence[str]) -> l
 
 
 def _lead(group: Sequence[Entry], lines: Sequence[str]) -> str | None:
-    """The marker the new entry takes: the list's, the next number of a numbered list."""
+    """The marker the new entry takes: the list's; in a numbered list the next number (or the one number
+    every item writes)."""
     if not group:
         return None
     last = lines[group[-1].line - 1]
     marker = LIST_MARKER.match(last)
     if marker is not None and marker.group(2)[:-1].isdigit():
-        number = int(marker.group(2)[:-1]) + 1
+        numbers = {m.group(2) for e in group if (m := LIST_MARKER.match(lines[e.line - 1])) is not None}
+        number = int(marker.group(2)[:-1]) + (len(numbers) > 1)  # `1.` for every item: `1.` again
         return f"{marker.group(1)}{number}{marker.group(2)[-1]}{marker.group(3) or ' '}"
     return lead(lines[group[0].line - 1])
 

@@ -47,7 +47,7 @@ class Place(Enum):
     TEXT = "text"  # inside bold, a link's label, an author list: delimited by the markup around it
     FREE = "free"  # a title written as plain text, found by what surrounds it (the plain and heading layouts)
     CELL = "cell"  # a table cell: a pipe ends it
-    NAMES = "names"  # one author's name in a list of them: a comma, `and` or `&` would split it
+    NAMES = "names"  # one author's name in a list of them (a comma, `and` or `&` would split it), or in a cell
 
 
 def clean(text: str) -> str:
@@ -83,7 +83,7 @@ def literal(text: str, place: Place = Place.TEXT, strict: bool = False) -> str:
 def _char(char: str, before: str, after: str, text: str, i: int, place: Place, strict: bool) -> str:
     """One character of `literal`'s text, with its neighbours."""
     if char == "\\":
-        return "&#92;" if place is Place.CELL else "\\\\"
+        return "&#92;" if place in (Place.CELL, Place.NAMES) else "\\\\"
     if char in ALWAYS:
         return ALWAYS[char]
     if char == "_":
@@ -92,7 +92,7 @@ def _char(char: str, before: str, after: str, text: str, i: int, place: Place, s
         if place is Place.NAMES or REFERENCE_AHEAD.match(text, i):
             return "&amp;"
         return "&"
-    if char == "|" and place is Place.CELL:
+    if char == "|" and place in (Place.CELL, Place.NAMES):
         return "\\|"
     if char == ":":
         if before == ":" or (strict and text[max(i - 5, 0) : i].casefold() == "arxiv"):

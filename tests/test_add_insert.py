@@ -321,3 +321,8 @@ def test_every_shared_list_takes_a_paper_and_reads_back(path: Path) -> None:
         entry = next(e for s in entries for e in s.entries if e.line == found.line)
         assert displayed(entry.title or "") == paper.title
         assert _only_inserted(source.text, found.text, found.entry)
+
+
+def test_a_list_numbered_1_throughout_keeps_numbering_so() -> None:
+    text = "## Papers\n\n1. **Deep Mutual Learning, CVPR 2018**\n1. **Relational Knowledge Distillation, CVPR 2019**\n"
+    assert _add(text).entry == ("1. **Distilling Knowledge via Knowledge Review, CVPR 2021**",)

@@ -201,3 +201,16 @@ def test_read_back_and_reads_as_see_a_misread_entry() -> None:
     from kdlint.entry_render import Written
 
     assert not reads_as(entry, written, Written([], venue=True, year=True, url=False, authors=False))
+
+
+def test_a_table_with_an_authors_column_writes_hostile_names_in_their_cell() -> None:
+    text = ("## Papers\n\n| Title | Authors | Venue | Year |\n|---|---|---|---|\n"
+            "| Deep Mutual Learning | Ying Zhang, Tao Xiang | CVPR | 2018 |\n"
+            "| Relational Knowledge Distillation | Wonpyo Park, Dongju Kim | CVPR | 2019 |\n")
+    authors = ("Pipe | Person", "Back\\slash Name", "Ann *Star* Author")
+    found = _plan(text, replace(REVIEW, title="A | Table * Title", authors=authors))
+    assert found.entry == ("| A \\| Table &#42; Title | Pipe \\| Person, Back&#92;slash Name, Ann &#42;Star&#42; Author "
+                           "| CVPR | 2021 |",)
+    entry = _new_entry(found)
+    assert displayed(entry.title or "") == "A | Table * Title"
+    assert entry.authors is not None and tuple(displayed(n) for n in entry.authors.names) == authors
