@@ -91,11 +91,18 @@ def render_entry(facts: PaperFacts, form: SectionForm, lead: str | None = None,
         written, layout, context = _write(facts, attempt, lead, strict, vocab)
         if written is None:
             continue
-        entry = read_back(written.lines, vocab, context)
+        entry = read_back(_dedented(written.lines, lead), vocab, context)
         if entry is not None and reads_as(entry, facts, written):
             return RenderedEntry(lines=tuple(written.lines), layout=layout, learnt=attempt is not CANONICAL,
                                  entry=entry)
     raise RenderError(f"kdlint cannot write {facts.title!r} as an entry it reads back; this is a bug in kdlint")
+
+
+def _dedented(lines: Sequence[str], lead: str | None) -> list[str]:
+    """`lines` less the indentation of `lead` (an entry of a nested list, `    - `), to be read alone: four
+    spaces would make them code there."""
+    width = len(lead) - len(lead.lstrip(" ")) if lead else 0
+    return [line[width:] if line[:width] == " " * width else line for line in lines]
 
 
 def _write(facts: PaperFacts, form: SectionForm, lead: str | None, strict: bool,

@@ -326,3 +326,14 @@ def test_every_shared_list_takes_a_paper_and_reads_back(path: Path) -> None:
 def test_a_list_numbered_1_throughout_keeps_numbering_so() -> None:
     text = "## Papers\n\n1. **Deep Mutual Learning, CVPR 2018**\n1. **Relational Knowledge Distillation, CVPR 2019**\n"
     assert _add(text).entry == ("1. **Distilling Knowledge via Knowledge Review, CVPR 2021**",)
+
+
+def test_an_entry_of_a_nested_list_is_indented_as_its_list() -> None:
+    text = ("## Foundation Models\n\n- **GPT**\n"
+            "    - **Improving Language Understanding by Generative Pre-Training**, OpenAI 2018, "
+            "[ :link: ](https://cdn.openai.com/gpt-1.pdf)\n"
+            "    - **Language Models are Few-Shot Learners**, NeurIPS 2020, [ :link: ](https://arxiv.org/abs/2005.14165)\n")
+    found = _add(text)
+    assert found.learnt
+    assert found.text == text + ("    - **Distilling Knowledge via Knowledge Review**, CVPR 2021, "
+                                 "[ :link: ](https://arxiv.org/abs/2104.09044)\n")
