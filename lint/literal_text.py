@@ -103,7 +103,7 @@ def _char(char: str, before: str, after: str, text: str, i: int, place: Place, s
     if place is Place.NAMES:
         if char == ",":
             return "&#44;"
-        if char == "a" and text.startswith("and ", i) and before == " ":
+        if char == "a" and text.startswith("and ", i) and before in ("", " "):
             return "&#97;"  # ` and ` inside one name
     if place is Place.FREE:
         if char in QUOTES:
