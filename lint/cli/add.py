@@ -36,12 +36,14 @@ def add(ctx: click.Context, identifier: str, path: str, section: str | None, dry
     from ..add_plan import AddRefused, plan_add
     from ..config_files import ConfigFinder
     from ..files import STDIN, write_atomic
+    from ..metadata import SERVICE_NAMES
     from ..metadata import source as source_of
     from ..online.ids import canonical, parse_id
     from ..online.lookup import Lookup
     from ..online.record import NotFound, NotVerified, Paper
     from ..project import Project
     from ..report import text
+    from ..section_choice import named
     from ..textdiff import file_diff, header_name
 
     if isolated and config is not None:
@@ -55,6 +57,8 @@ def add(ctx: click.Context, identifier: str, path: str, section: str | None, dry
     except InputError as exc:
         raise InputError(about(path, exc)) from None
     document = linter.parse(source)
+    if section is not None:
+        named(document, section)  # an unknown section is said before anything is asked
     for entry in document.entries:  # by identifier, before anything is asked
         if any(canonical(pid) == wanted for pid in entry.paper_ids if Lookup.supports(pid)):
             click.echo(f"kdlint add: {wanted}: already in the list at line {entry.line}: {entry.title!r}", err=True)
@@ -63,7 +67,7 @@ def add(ctx: click.Context, identifier: str, path: str, section: str | None, dry
     with Lookup.from_settings(settings.online, origin=settings.origin, no_cache=no_cache, refresh=refresh) as lookup:
         answer = lookup.fetch([wanted]).get(wanted)
         if isinstance(answer, NotVerified):
-            raise InputError(f"{wanted}: {answer.service.value} could not be asked ({answer.reason})")
+            raise InputError(f"{wanted}: {SERVICE_NAMES[answer.service]} could not be asked ({answer.reason})")
         if not isinstance(answer, Paper):
             reason = answer.reason if isinstance(answer, NotFound) else "no service knows this kind of identifier"
             raise InputError(f"{wanted}: not found ({reason})")
