@@ -315,11 +315,13 @@ def test_the_actions_fix_step_commits_a_forks_fixes_from_the_installed_wheel(ins
 
 # Every behaviour of the review bot (issue 16) has a test in these modules; here they run against the wheel.
 REVIEW_TESTS = ("test_review.py", "test_review_faults.py", "test_review_remote.py", "test_fix_command.py")
+# The same for `kdlint add` and `kdlint verify` (issue 19), against the fakes of the metadata services.
+ONLINE_TESTS = ("test_add_cli.py", "test_verify_cli.py", "test_verify_tracking.py", "test_online_services.py")
 
 
-def test_the_review_bots_tests_pass_against_the_installed_wheel(installed: Installed) -> None:
-    """The review bot's own test modules, run by the wheel's venv: `kdlint` there is the installed package
-    (the checkout's code is in lint/, which no import can reach without an editable install)."""
+def _modules_pass_against(installed: Installed, modules: tuple[str, ...]) -> None:
+    """Test modules of the checkout, run by the wheel's venv: `kdlint` there is the installed package (the
+    checkout's code is in lint/, which no import can reach without an editable install)."""
     from importlib.metadata import version
 
     python = str(installed.bin / "python")
@@ -331,8 +333,15 @@ def test_the_review_bots_tests_pass_against_the_installed_wheel(installed: Insta
                            check=True, capture_output=True, text=True).stdout
     assert where.startswith(str(installed.bin.parent)), where
     done = subprocess.run([python, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                           *(str(REPO / "tests" / name) for name in REVIEW_TESTS)],
+                           *(str(REPO / "tests" / name) for name in modules)],
                           cwd=REPO, env=clean, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     assert re.search(r"\b\d+ passed\b", done.stdout) and " failed" not in done.stdout, done.stdout[-2000:]
 
+
+def test_the_review_bots_tests_pass_against_the_installed_wheel(installed: Installed) -> None:
+    _modules_pass_against(installed, REVIEW_TESTS)
+
+
+def test_the_online_commands_tests_pass_against_the_installed_wheel(installed: Installed) -> None:
+    _modules_pass_against(installed, ONLINE_TESTS)
