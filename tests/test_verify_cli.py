@@ -111,3 +111,14 @@ def test_bad_input_is_one_line_and_exit_2(fake: FakeServices, capsys: pytest.Cap
     assert code == 2 and err.count("\n") == 1 and "missing.md" in err
     code, _, err = verify(capsys, "list.md", "--diff")
     assert code == 2 and "--diff needs --fix" in err
+
+
+def test_progress_is_shown_on_stderr_once_a_run_lasts(fake: FakeServices, capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import kdlint.cli.verify as command
+
+    _, _, err = verify(capsys, "list.md")
+    assert "identifiers looked up" not in err  # a quick run says nothing
+    monkeypatch.setattr(command, "QUIET_FOR", 0.0)
+    _, _, err = verify(capsys, "list.md", "--no-cache")
+    assert "kdlint verify list.md: 5/5 identifiers looked up" in err.splitlines()
