@@ -230,6 +230,12 @@ class Context:
         return agree >= SECTION_YEAR_AGREEMENT * (agree + disagree)
 
     @cached_property
+    def venue_share(self) -> dict[tuple[str, ...], float]:
+        """For each section (by path), the share of its entries that write a venue."""
+        return {section.path: sum(bool(e.venues) for e in section.entries) / len(section.entries)
+                for section in self.document.sections if section.entries}
+
+    @cached_property
     def _venue_matches(self) -> dict[tuple[str, int | None], Match | None]:
         return {}
 

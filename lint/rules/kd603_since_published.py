@@ -1,8 +1,10 @@
 """KD603 since-published: a preprint that has since been published.
 
 ## What it does
-`kdlint verify` only. For an entry listed as a preprint (its venues, if
-any, are preprint servers such as arXiv), reports the venue and year the
+`kdlint verify` only. For an entry listed as a preprint (it writes only
+preprint servers such as arXiv as its venue, or no venue in a section
+whose entries mostly write one: a list of titles and links alone is not
+told every paper's venue), reports the venue and year the
 paper was published at, found by its identifier (DBLP, then Semantic
 Scholar; CoRR records do not count), with the record's source in the message.
 An entry without an identifier is matched by its title, its first author and
@@ -42,14 +44,22 @@ from .base import Fixable, Rule
 VOLUME = re.compile(r"\s*\(\d+\)$")  # DBLP's `ECCV (12)`: the volume of the proceedings
 
 
+VENUES_WRITTEN = 0.5  # the share of a section's entries with a venue from which its entries are expected to have one
+
+
 def preprint_pairs(ctx: Context, entry: Entry) -> list[VenueYear] | None:
-    """The entry's preprint `Venue Year` pairs; None when it names a venue that is not a preprint server."""
+    """The entry's preprint `Venue Year` pairs, when it is listed as a preprint: it writes only preprint
+    venues, or none in a section whose entries mostly write one. None otherwise: it names a venue that is not
+    a preprint server, or it writes none where venues are not the list's habit (a list of titles and links
+    only would otherwise be told of every paper's venue)."""
     pairs = []
     for pair in entry.venues:
         match = ctx.venue(pair.venue) if pair.venue else None
         if match is None or match.venue.kind != "preprint":
             return None
         pairs.append(pair)
+    if not pairs and ctx.venue_share.get(entry.section, 0.0) < VENUES_WRITTEN:
+        return None
     return pairs
 
 
