@@ -11,8 +11,6 @@ identifier (`arxiv:2104.09044`), a title-only match by the entry's title as
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -51,7 +49,6 @@ class Metadata:
         return self.by_title.get(identity(entry.title)) if entry.title and not entry.paper_ids else None
 
 
-ET_AL = re.compile(r"[\s,]*\b(?:et\.? al\.?|and others|others|etc\.?)$", re.IGNORECASE)
 PAPER_FIELDS = {f.name for f in fields(Paper)}
 
 # How messages name the services.
@@ -84,19 +81,3 @@ def load(path: Path) -> Metadata:
                     published={key: paper_from_json(v) for key, v in raw.get("published", {}).items()},
                     by_title={identity(key): paper_from_json(v) for key, v in raw.get("by_title", {}).items()})
 
-
-def family(name: str) -> str:
-    """The family name a list and a service both write, folded: `Kaiming He` and `K. He` -> `he`; `He,
-    Kaiming` -> `he`; accents and case folded (`Gül` -> `gul`)."""
-    name = ET_AL.sub("", name.strip())
-    if "," in name:
-        name = name.split(",", 1)[0]
-    words = name.split()
-    last = words[-1] if words else ""
-    decomposed = unicodedata.normalize("NFKD", last)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip(".")
-
-
-def families(names: tuple[str, ...] | list[str]) -> list[str]:
-    """The family names of an author list, `et al.` and `others` left out."""
-    return [f for f in map(family, names) if f and f not in ("al", "others", "etc")]

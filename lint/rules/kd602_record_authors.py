@@ -2,8 +2,9 @@
 
 ## What it does
 `kdlint verify` only. For an entry with authors and a paper identifier,
-compares the family names of its authors with those of the identifier's
-record. Reported when the first authors differ and fewer than half of the
+compares its authors with those of the identifier's record (the family
+name of one spelling a word of the other: `K. He`, `He Kaiming` and `Kaiming
+He` are one person). Reported when the first authors differ and fewer than half of the
 entry's authors are among the record's: a swapped author list, not a
 spelling or an abridged list (`He et al.`, `K. He, X. Zhang` are fine).
 
@@ -35,22 +36,24 @@ from ..diagnostics import Diagnostic, Severity
 from .base import Fixable, Rule
 
 SHOWN = 3  # the record's authors named in the message
+NOT_NAMES = frozenset({"et", "al", "others", "etc", "and"})  # `et al.`, `and others`: no one's name
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
     if ctx.metadata is None:
         return
-    from ..metadata import families
+    from ..online.text import name_tokens, same_person
 
     for entry in ctx.entries:
         found = ctx.metadata.record(entry)
         if found is None or entry.authors is None:
             continue
         pid, paper = found
-        written, recorded = families(entry.authors.names), families(list(paper.authors))
-        if not written or not recorded or written[0] == recorded[0]:
+        written = [name for name in entry.authors.names if not NOT_NAMES.issuperset(name_tokens(name))]
+        recorded = list(paper.authors)
+        if not written or not recorded or same_person(written[0], recorded[0]):
             continue
-        shared = sum(name in recorded for name in written)
+        shared = sum(any(same_person(name, other) for other in recorded) for name in written)
         if 2 * shared >= len(written):
             continue
         names = ", ".join(paper.authors[:SHOWN]) + (", ..." if len(paper.authors) > SHOWN else "")
