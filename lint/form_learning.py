@@ -41,10 +41,9 @@ from .readers.parts import HEADING_MARKER, LIST_MARKER, last_and, looks_like_nam
 # Text between two parts that is kept: punctuation, spaces, escaped brackets and a line break.
 SEPARATOR = re.compile(r"^(?:[ \t,.;:|()\[\]\"“”'’–—-]|\\[\[\]]|<br[ \t]*/?>)*$", re.IGNORECASE)
 CLOSERS = ")]\"”’"
-OPENERS = re.compile(r"(?:\\\[|[\[(<\"“])+$")  # brackets and quotes that open a part: `[`, `\[`, `(`, `"`
+OPENERS = "[(<\"“"  # brackets and quotes that open a part: `[`, `\[`, `(`, `"`
 BULLET_MARK = re.compile(r"[•◦▪▸►‣·][ \t]+")
 ITALIC_NAMES = re.compile(r"(?<![\w*_])(?P<mark>[*_])(?P<names>[^*_\[\]()]+?)(?P=mark)(?P<after>\.?)(?![\w*_])")
-HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
 T = TypeVar("T")
 
 
@@ -186,7 +185,7 @@ def shape(entry: Entry, lines: Sequence[str]) -> Shape | None:
         body.append((authors.line, _body_line(PartKind.AUTHORS, lines, entry, authors.line,
                                               authors.span.column - 1, authors.span.end_column - 1)))
     lazy = any(not line.nested and not line.marker for _, line in body)
-    return Shape(head=head, end=tail, hard_break=lazy and bool(HARD_BREAK.search(text)),
+    return Shape(head=head, end=tail, hard_break=lazy and text.endswith(("  ", "\\")),
                   body=tuple(line for _, line in sorted(body)), title=title_form, venue=venue_form,
                   link=link_form, authors=written_authors)
 
@@ -318,8 +317,17 @@ def _split(gap: str) -> tuple[str, str]:
     closing = len(gap) - len(gap.lstrip(CLOSERS))
     if SEPARATOR.match(gap):
         return gap[:closing], gap[closing:]
-    opening = OPENERS.search(gap, closing)
-    return gap[:closing], " " + (opening.group() if opening else "")
+    return gap[:closing], " " + _opening(gap[closing:])
+
+
+def _opening(text: str) -> str:
+    """The brackets and quotes that end `text` (`\\[` with its backslash): what opens the part after it."""
+    at = len(text)
+    while at > 0 and text[at - 1] in OPENERS:
+        at -= 1
+        if text[at] == "[" and at > 0 and text[at - 1] == "\\":
+            at -= 1
+    return text[at:]
 
 
 def _body_line(kind: PartKind, lines: Sequence[str], entry: Entry, number: int, start: int, end: int) -> BodyLine:
@@ -331,8 +339,7 @@ def _body_line(kind: PartKind, lines: Sequence[str], entry: Entry, number: int, 
     at = marker.end() if marker else indent
     before = text[at:start]
     if not (SEPARATOR.match(before) or (kind is PartKind.LINK and before.rstrip().endswith((":", "：")))):
-        opening = OPENERS.search(before)
-        before = opening.group() if opening else ""
+        before = _opening(before)
     after = text[end:].rstrip()
     after = after[: len(after) - len(after.lstrip(CLOSERS))] if after else ""
     column = content_start(head)
