@@ -41,7 +41,7 @@ from ..model import Entry, VenueYear
 from ..online.record import Paper
 from .base import Fixable, Rule
 
-VOLUME = re.compile(r"\s*\(\d+\)$")  # DBLP's `ECCV (12)`: the volume of the proceedings
+VOLUME = re.compile(r"\(\d+\)$")  # DBLP's `ECCV (12)`: the volume of the proceedings
 
 
 VENUES_WRITTEN = 0.5  # the share of a section's entries with a venue from which its entries are expected to have one
@@ -63,12 +63,18 @@ def preprint_pairs(ctx: Context, entry: Entry) -> list[VenueYear] | None:
     return pairs
 
 
+def without_volume(venue: str) -> str:
+    """`ECCV (12)` -> `ECCV`."""
+    found = VOLUME.search(venue)
+    return venue[: found.start()].rstrip() if found else venue
+
+
 def published_venue(ctx: Context, paper: Paper) -> str | None:
     """The venue a record names, in the vocabulary's spelling when it knows it (`ECCV (11)` -> `ECCV`); None
     for a preprint server or no venue."""
     if paper.venue is None:
         return None
-    written = VOLUME.sub("", paper.venue)
+    written = without_volume(paper.venue)
     match = ctx.venue(written, paper.year)
     if match is None:
         return written
@@ -82,7 +88,7 @@ def where(ctx: Context, paper: Paper) -> str | None:
 
 
 def _fix(ctx: Context, pair: VenueYear, paper: Paper) -> Fix | None:
-    venue = VOLUME.sub("", paper.venue or "")
+    venue = without_volume(paper.venue or "")
     match = ctx.venue(venue, paper.year)
     if (match is None or match.venue.kind == "preprint" or paper.year is None or pair.venue is None
             or pair.year is None or pair.venue_span is None or pair.year_span is None):
