@@ -42,15 +42,24 @@ def github_text(text: str) -> str:
     return html.unescape(_MARKS.sub("", text))
 
 
+_ASCII_DROPPED = re.compile(r"[^a-z0-9_\- ]+")  # in ASCII, the letters and digits are the L, M and N categories
+_KEPT: dict[str, bool] = {}  # characters beyond ASCII, judged once per run
+
+
 def _keep(ch: str) -> bool:
-    if ch in "_- ":
-        return True
-    return unicodedata.category(ch)[0] in "LMN"
+    kept = _KEPT.get(ch)
+    if kept is None:
+        kept = _KEPT[ch] = ch in "_- " or unicodedata.category(ch)[0] in "LMN"
+    return kept
 
 
 def slug(text: str) -> str:
-    """GitHub's anchor for a heading whose text (`github_text`) is `text`: spaces at its ends count too."""
-    return "".join(ch for ch in text.lower() if _keep(ch)).replace(" ", "-")
+    """GitHub's anchor for a heading whose text (`github_text`) is `text`: spaces at its ends count too:
+    letters, marks, numbers, `_`, `-` and spaces kept (as `-`), everything else dropped."""
+    lowered = text.lower()
+    if lowered.isascii():
+        return _ASCII_DROPPED.sub("", lowered).replace(" ", "-")
+    return "".join(ch for ch in lowered if _keep(ch)).replace(" ", "-")
 
 
 def anchors(texts: Sequence[str]) -> list[str]:
