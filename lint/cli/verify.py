@@ -27,12 +27,17 @@ class Progress:
     """Identifiers answered, on standard error, once a run has lasted QUIET_FOR: a bar redrawn in place on
     a terminal, else a line every few seconds and at the end."""
 
-    def __init__(self, label: str) -> None:
-        self.label = label
+    def __init__(self) -> None:
+        self.label = "kdlint verify"
         self.started = time.monotonic()
         self.terminal = sys.stderr.isatty()
         self.last = 0.0
         self.shown = False
+
+    def start(self, path: str) -> None:
+        """A new list: its own label, its own second of quiet."""
+        self.end()
+        self.label, self.started, self.last = f"kdlint verify {path}", time.monotonic(), 0.0
 
     def __call__(self, done: int, total: int) -> None:
         now = time.monotonic()
@@ -94,6 +99,7 @@ def verify(ctx: click.Context, /, apply_fixes: bool, show_diff: bool, no_cache: 
     if options.show_settings:
         run.show_settings(options.paths)
         ctx.exit(2 if run.failed else 0)
+    progress = Progress()
     lookups: dict[str, Lookup] = {}
     verifications: list[Verification] = []
     results: list[FileResult] = []
@@ -107,8 +113,9 @@ def verify(ctx: click.Context, /, apply_fixes: bool, show_diff: bool, no_cache: 
                 key = repr(settings.online)
                 if key not in lookups:
                     lookups[key] = Lookup.from_settings(settings.online, origin=settings.origin, no_cache=no_cache,
-                                                        refresh=refresh, progress=Progress(f"kdlint verify {path}"))
+                                                        refresh=refresh, progress=progress)
                 document = linter.parse(source)
+                progress.start(path)
                 verification = verify_list(linter.context(source, document), lookups[key])
                 online = replace(linter, rules=rules, metadata=verification.metadata)
                 if apply_fixes:
@@ -136,6 +143,7 @@ def verify(ctx: click.Context, /, apply_fixes: bool, show_diff: bool, no_cache: 
             verifications.append(verification)
             results.append(result)
     finally:
+        progress.end()
         for lookup in lookups.values():
             lookup.close()
     if not (apply_fixes and (show_diff or STDIN in options.paths)):
