@@ -41,11 +41,16 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 
 def error(message: str) -> None:
-    click.echo(f"kdlint: error: {message}", err=True)
+    """One line on stderr; a control character in it (a file's name may hold one) is shown escaped."""
+    from ..report.escape import escape  # here: `kdlint --version` imports nothing of the report
+
+    click.echo(f"kdlint: error: {escape(message)}", err=True)
 
 
 def warning(message: str) -> None:
-    click.echo(f"kdlint: warning: {message}", err=True)
+    from ..report.escape import escape
+
+    click.echo(f"kdlint: warning: {escape(message)}", err=True)
 
 
 class LazyGroup(click.Group):
