@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import xml.etree.ElementTree as ET
 from importlib.resources import files
@@ -201,6 +202,16 @@ def test_json_lines_prints_json_s_objects_one_per_line(listing: Path, capsys) ->
         jsonschema.validate(json.loads(line), {**items["items"], "$defs": items["$defs"]})
     assert json.loads(lines[0])["fix"]["edits"] == [
         {"line": 3, "column": 54, "end_line": 3, "end_column": 61, "content": "PyTorch"}]
+
+
+@pytest.mark.parametrize("args", [["-"], ["--stdin-filename", "docs/README.md"]])
+def test_fix_of_standard_input_refuses_an_output_format(listing: Path, capsys, monkeypatch, args: list[str]) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(LIST.encode())))
+    code = main(["fix", "--isolated", "--output-format", "json", *args])
+    captured = capsys.readouterr()
+    assert (code, captured.out) == (2, "")
+    assert captured.err == ("kdlint: error: --output-format cannot be used with standard input: fix prints the "
+                            "fixed text, no findings\n")
 
 
 @pytest.mark.parametrize("value", ["json", "text", "sarif"])

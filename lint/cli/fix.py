@@ -27,9 +27,15 @@ from .options import Common, about, common_options, make_run
 def fix(ctx: click.Context, /, show_diff: bool, **common: Any) -> None:
     """Apply fixes to PATHS in place (safe fixes only unless --unsafe-fixes)."""
     options = Common(**common)
-    if show_diff and ctx.get_parameter_source("output_format") is not click.core.ParameterSource.DEFAULT:
-        # As Ruff refuses `--statistics` with `--diff` (which `fix` does not take at all): the diff is the output.
-        raise click.UsageError("--output-format cannot be used with --diff: fix --diff prints the diff, no findings")
+    if ctx.get_parameter_source("output_format") is not click.core.ParameterSource.DEFAULT:
+        # As Ruff refuses `--statistics` with `--diff` (which `fix` does not take at all): the diff, or the
+        # fixed standard input, is the output; a format of findings would be silently dropped.
+        if show_diff:
+            raise click.UsageError("--output-format cannot be used with --diff: fix --diff prints the diff, no "
+                                   "findings")
+        if STDIN in options.paths or options.stdin_filename is not None:
+            raise click.UsageError("--output-format cannot be used with standard input: fix prints the fixed "
+                                   "text, no findings")
     run = make_run(options)
     if options.show_files:
         run.show_files(options.paths)
