@@ -40,17 +40,20 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-def error(message: str) -> None:
-    """One line on stderr; a control character in it (a file's name may hold one) is shown escaped."""
+def note(message: str) -> None:
+    """One line on stderr; a control character in it (a file's name, a title, a service's answer may hold one)
+    is shown escaped, so nothing a list or a service wrote reaches the terminal raw."""
     from ..report.escape import escape  # here: `kdlint --version` imports nothing of the report
 
-    click.echo(f"kdlint: error: {escape(message)}", err=True)
+    click.echo(escape(message), err=True)
+
+
+def error(message: str) -> None:
+    note(f"kdlint: error: {message}")
 
 
 def warning(message: str) -> None:
-    from ..report.escape import escape
-
-    click.echo(f"kdlint: warning: {escape(message)}", err=True)
+    note(f"kdlint: warning: {message}")
 
 
 class LazyGroup(click.Group):

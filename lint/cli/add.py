@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..source import InputError
+from . import note
 from .options import about
 
 PREPRINT_NOTE = "added as a preprint"
@@ -61,7 +62,7 @@ def add(ctx: click.Context, identifier: str, path: str, section: str | None, dry
         named(document, section)  # an unknown section is said before anything is asked
     for entry in document.entries:  # by identifier, before anything is asked
         if any(canonical(pid) == wanted for pid in entry.paper_ids if Lookup.supports(pid)):
-            click.echo(f"kdlint add: {wanted}: already in the list at line {entry.line}: {entry.title!r}", err=True)
+            note(f"kdlint add: {wanted}: already in the list at line {entry.line}: {entry.title!r}")
             ctx.exit(1)
     settings = linter.settings
     with Lookup.from_settings(settings.online, origin=settings.origin, no_cache=no_cache, refresh=refresh) as lookup:
@@ -75,18 +76,17 @@ def add(ctx: click.Context, identifier: str, path: str, section: str | None, dry
         if paper.preprint:
             newer = lookup.published(paper)
             if isinstance(newer, NotVerified):
-                click.echo(f"kdlint add: the published version could not be asked for ({newer.reason}); "
-                           f"{PREPRINT_NOTE}", err=True)
+                note(f"kdlint add: the published version could not be asked for ({newer.reason}); "
+                           f"{PREPRINT_NOTE}")
             elif newer is not None and newer is not paper:
                 paper = replace(paper, venue=newer.venue, year=newer.year or paper.year, doi=paper.doi or newer.doi)
-                click.echo(f"kdlint add: published: {newer.venue} {newer.year or '(no year)'} ({source_of(newer)})",
-                           err=True)
+                note(f"kdlint add: published: {newer.venue} {newer.year or '(no year)'} ({source_of(newer)})")
     plan = plan_add(source.text, document, paper, section, linter)
     if isinstance(plan, AddRefused):
-        click.echo(f"kdlint add: {wanted}: {plan.message}", err=True)
+        note(f"kdlint add: {wanted}: {plan.message}")
         ctx.exit(1)
     how = "in the section's own style" if plan.learnt else "in the canonical style"
-    click.echo(f"kdlint add: {path}:{plan.line}: into {plan.section!r} ({plan.reason}), {how}", err=True)
+    note(f"kdlint add: {path}:{plan.line}: into {plan.section!r} ({plan.reason}), {how}")
     new = source.replace(plan.text)
     _, found = linter.check(new)
     added = frozenset(range(plan.line, plan.line + len(plan.entry)))

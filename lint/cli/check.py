@@ -11,6 +11,7 @@ from ..project import on_changed_lines
 from ..report import FileResult
 from ..source import InputError
 from ..words import plural
+from . import note
 from .options import Common, about, common_options, make_run
 
 
@@ -66,12 +67,12 @@ def check(ctx: click.Context, /, apply_fixes: bool, statistics: bool, baseline_p
         results.append(result)
     if write_baseline is not None:
         count = baseline.write(write_baseline, results)
-        click.echo(f"Wrote {plural(count, 'finding')} to {write_baseline}.", err=True)
+        note(f"Wrote {plural(count, 'finding')} to {write_baseline}.")
         ctx.exit(2 if run.failed else 0)
     if known is not None and baseline_path is not None:
         dropped = baseline.subtract(known, baseline_path, results)
         if run.verbose:
-            click.echo(f"{plural(dropped, 'finding')} recorded in {baseline_path} not shown.", err=True)
+            note(f"{plural(dropped, 'finding')} recorded in {baseline_path} not shown.")
     run.print_findings(results, with_statistics=statistics)
     findings = any(r.diagnostics for r in results)
     ctx.exit(2 if run.failed else 0 if options.exit_zero or not findings else 1)

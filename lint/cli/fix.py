@@ -17,6 +17,7 @@ from ..rules import BY_CODE
 from ..source import InputError
 from ..textdiff import file_diff, header_name
 from ..words import plural
+from . import note
 from .options import Common, about, common_options, make_run
 
 
@@ -62,7 +63,7 @@ def fix(ctx: click.Context, /, show_diff: bool, **common: Any) -> None:
         name = run.project.name(path)
         for diagnostic, reason in outcome.refused:
             span = diagnostic.span
-            click.echo(f"{name}:{span.line}:{span.column}: {diagnostic.code} fix not applied: {reason}", err=True)
+            note(f"{name}:{span.line}:{span.column}: {diagnostic.code} fix not applied: {reason}")
         result = FileResult(name, outcome.source, outcome.document, outcome.remaining)
         run.explain(name, result)
         results.append(result)

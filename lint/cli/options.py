@@ -21,7 +21,7 @@ from ..selection import SelectorError, check_selector
 from ..settings import ConfigError
 from ..source import STDIN_NAME, InputError
 from ..words import plural
-from . import error, warning
+from . import error, note, warning
 
 
 @dataclass
@@ -83,24 +83,22 @@ class Run:
         """`-v`: the configuration file `path` takes its settings from."""
         if self.verbose:
             settings = self.project.settings(path)
-            click.echo(f"{self.project.name(path)}: settings from {self.project.finder.describe(settings)}",
-                       err=True)
+            note(f"{self.project.name(path)}: settings from {self.project.finder.describe(settings)}")
 
     def explain(self, path: str, result: FileResult) -> None:
         if not self.verbose:
             return
         for section in result.document.sections:
             if section.skip_reason:
-                click.echo(f"{path}:{section.line}: skipping section {section.title!r}: {section.skip_reason}",
-                           err=True)
+                note(f"{path}:{section.line}: skipping section {section.title!r}: {section.skip_reason}")
             elif section.holds_papers:
                 layouts = Counter(e.style for e in section.entries)
                 shown = ", ".join(f"{style} {count}" for style, count in layouts.most_common())
-                click.echo(f"{path}:{section.line}: section {section.title!r}: "
-                           f"{plural(len(section.entries), 'entry')} ({shown})", err=True)
+                note(f"{path}:{section.line}: section {section.title!r}: "
+                           f"{plural(len(section.entries), 'entry')} ({shown})")
         sections = sum(s.holds_papers for s in result.document.sections)
-        click.echo(f"{path}: {plural(len(result.document.entries), 'entry')} in {plural(sections, 'section')} "
-                   "with papers", err=True)
+        note(f"{path}: {plural(len(result.document.entries), 'entry')} in {plural(sections, 'section')} "
+                   "with papers")
 
     def print_findings(self, results: list[FileResult], with_statistics: bool = False, summary: bool = True) -> None:
         if self.failed and BY_NAME[self.output_format].human and not any(r.diagnostics for r in results):

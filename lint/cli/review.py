@@ -8,8 +8,10 @@ from pathlib import Path
 
 import click
 
+from ..report.escape import escape
 from ..source import InputError
 from ..words import plural
+from . import note
 
 REPOSITORY = re.compile(r"\A[\w.-]+/[\w.-]+\Z")
 
@@ -74,14 +76,14 @@ def review(paths: tuple[str, ...], repo_name: str | None, pr_number: int | None,
         outcome = review_pull_request(repository, number, os.environ.get("GITHUB_TOKEN") or None,
                                       os.environ.get("GITHUB_API_URL") or "https://api.github.com",
                                       head_sha=head_sha, head_repo=_repository(head_repo, "--head-repo"),
-                                      dry_run=dry_run, echo=lambda line: click.echo(line))
+                                      dry_run=dry_run, echo=lambda line: click.echo(escape(line)))
     except Superseded as exc:
-        click.echo(f"kdlint review: not reviewed: {exc}", err=True)
+        note(f"kdlint review: not reviewed: {exc}")
         return
     except PostError as exc:
         raise InputError(str(exc)) from None
     for message in outcome.messages:
-        click.echo(f"kdlint review: {message}", err=True)
+        note(f"kdlint review: {message}")
     if outcome.findings and not exit_zero:
         click.get_current_context().exit(1)
 
@@ -104,11 +106,11 @@ def _fix(repository: str, number: int, commenter: str | None, fix_command: bool,
     try:
         outcome = fix_pull_request(repository, number, commenter, os.environ.get("GITHUB_TOKEN") or None,
                                    os.environ.get("GITHUB_API_URL") or "https://api.github.com", dry_run=dry_run,
-                                   echo=lambda line: click.echo(line))
+                                   echo=lambda line: click.echo(escape(line)))
     except PostError as exc:
         raise InputError(str(exc)) from None
     for message in outcome.messages:
-        click.echo(f"kdlint review: {message}", err=True)
+        note(f"kdlint review: {message}")
 
 
 def _prepare(paths: tuple[str, ...], target: Path, diff_base: str | None, config: Path | None) -> None:

@@ -17,6 +17,7 @@ from ..report import FileResult, text
 from ..report.formats import BY_NAME
 from ..source import InputError
 from ..textdiff import file_diff, header_name
+from . import note
 from .options import Common, about, common_options, make_run
 
 ONLINE_RULES = "KD6"  # the rules verify runs: the others are `check`'s
@@ -152,7 +153,7 @@ def verify(ctx: click.Context, /, apply_fixes: bool, show_diff: bool, no_cache: 
             run.echo(text.summary(results, options.unsafe_fixes, fix_command="kdlint verify --fix"))
     said = summary(verifications)
     if not options.quiet and verifications:
-        click.echo(said, err=True)
+        note(said)
     if track_issue and not run.failed:
         from ..review.api import PostError
         from ..review.tracking import body, track
@@ -163,7 +164,7 @@ def verify(ctx: click.Context, /, apply_fixes: bool, show_diff: bool, no_cache: 
                             complete=not any(v.not_verified for v in verifications))
         except PostError as exc:
             raise InputError(str(exc)) from None
-        click.echo(f"kdlint verify: {tracked}", err=True)
+        note(f"kdlint verify: {tracked}")
         ctx.exit(0)
     findings = any(r.diagnostics for r in results)
     ctx.exit(2 if run.failed else 0 if options.exit_zero or not (findings or (show_diff and changed)) else 1)
