@@ -327,6 +327,29 @@ def test_hover_on_a_finding_is_kdlint_rule_and_elsewhere_nothing(listing: Path, 
     assert off is None
 
 
+def test_requests_are_answered_while_a_long_list_is_checked(listing: Path) -> None:
+    """The check runs on a worker: a hover on a list checked already is answered before a long list opened
+    just before it has its diagnostics (checked on the event loop, the hover waited for the whole check)."""
+    long_list = listing.parent / "LONG.md"
+    entries = "".join(f"- **Paper number {n} on distillation, CVPR 2019**\n  - http://arxiv.org/abs/1904.{n:05d}\n"
+                      "  - *Ann Author, Bob Writer.*\n\n" for n in range(4000))
+
+    async def scenario() -> tuple[bool, int]:
+        async with session(listing.parent) as (client, _result):
+            await open_list(client, listing, LIST)
+            client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+                uri=long_list.as_uri(), language_id="markdown", version=1, text="## Papers\n\n" + entries)))
+            hover = await client.text_document_hover_async(types.HoverParams(
+                text_document=types.TextDocumentIdentifier(uri=listing.as_uri()),
+                position=types.Position(line=2, character=50)))
+            answered_first = hover is not None and long_list.as_uri() not in client.diagnostics
+            return answered_first, len(await published(client, long_list.as_uri()))
+
+    answered_first, found = run(scenario())
+    assert answered_first
+    assert found == 4000  # every entry's `http://` (KD501)
+
+
 @pytest.mark.parametrize(("name", "text", "codes"), [
     ("pyproject.toml", '[tool.kdlint]\nignore = ["KD108"]\n', ("KD502", "KD202")),
     (".kdlint.toml", 'select = ["KD1"]\n', ("KD108",)),

@@ -14,6 +14,12 @@ safe fixes preferred, unsafe ones titled so), and `source.fixAll.kdlint`, what
 that change, computed when the editor resolves the action if it can. Hover over
 a finding shows its rule's documentation, the text of `kdlint rule CODE`.
 
+Checking and fixing run on worker threads, never on the event loop: while a
+long list is checked the server still reads the editor's changes and answers
+its requests, and a check whose version the editor has since replaced is
+dropped before it starts. The threads compute only; everything said to the
+editor is said from the event loop.
+
 Documents that are not Markdown get no diagnostics. A configuration error is
 shown once (window/showMessage) and its documents get none; so is an error of
 kdlint's own, with its traceback in the log (window/logMessage): the server
@@ -26,7 +32,8 @@ import asyncio
 import os
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ParamSpec, TypeVar
@@ -53,6 +60,7 @@ FIX_ALL = "source.fixAll.kdlint"
 FIX_ALL_TITLE = "Fix all safe kdlint findings"
 DELAY = 0.2  # seconds of quiet after a change before the document is checked again
 SOURCE = "kdlint"
+WORKERS = 2  # a short list opened beside a long one being checked is not queued behind it
 P = ParamSpec("P")
 T = TypeVar("T")
 SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning}
@@ -72,6 +80,35 @@ class Checked:
     found: list[Diagnostic] = field(default_factory=list)
     diagnostics: list[types.Diagnostic] = field(default_factory=list)  # `found` as LSP diagnostics, in order
     fixed: str | None = None  # what fixing every safe finding gives, once asked for
+    key: tuple[int, int | None, str] = (0, None, "")  # the snapshot's: what was checked, under which configuration
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a check reads of a document, taken on the event loop: the editor's text of one version."""
+
+    uri: str
+    version: int | None
+    text: str
+    language_id: str | None
+    encoding: str
+    generation: int  # the configuration's: a configuration file changed since makes the check out of date
+
+    @property
+    def key(self) -> tuple[int, int | None, str]:
+        return self.generation, self.version, self.text
+
+
+@dataclass
+class Said:
+    """What a worker found to say: messages shown once, and lines for the log."""
+
+    shown: list[tuple[str, types.MessageType]] = field(default_factory=list)
+    logged: list[tuple[str, types.MessageType]] = field(default_factory=list)
+
+
+class Stale(Exception):
+    """The editor replaced the version a check was asked for before the check started."""
 
 
 class KdlintServer(LanguageServer):
@@ -79,6 +116,10 @@ class KdlintServer(LanguageServer):
         super().__init__("kdlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.checked: dict[str, Checked] = {}
         self.shown: set[str] = set()  # the messages shown already: each error once
+        self.running: dict[str, tuple[tuple[int, int | None, str], asyncio.Task[Checked | None]]] = {}
+        self.wanted: dict[str, tuple[int, int | None, str]] = {}  # per document, the version to check next
+        self.generation = 0  # counts the configuration changes
+        self.workers = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="kdlint-check")
 
     def capable(self, name: str) -> bool:
         return bool(get_capability(self.client_capabilities, name, None))
@@ -96,46 +137,97 @@ class KdlintServer(LanguageServer):
     def log(self, message: str, kind: types.MessageType = types.MessageType.Info) -> None:
         self.window_log_message(types.LogMessageParams(type=kind, message=message))
 
-    def check(self, uri: str) -> Checked:
-        """The document at `uri` as the editor has it now, checked (once per version and text)."""
+    def snapshot(self, uri: str) -> Snapshot:
         document = self.workspace.get_text_document(uri)
         try:
             text = document.source  # a document the editor has not opened is read from its file
         except (OSError, UnicodeDecodeError):
             text = ""
-        known = self.checked.get(uri)
-        if known is not None and known.version == document.version and known.text == text:
-            return known
+        return Snapshot(uri, document.version, text, document.language_id, self.encoding(), self.generation)
+
+    async def current(self, uri: str) -> Checked:
+        """The document at `uri` as the editor has it now, checked (once per version and text) on a worker."""
+        while True:
+            snapshot = self.snapshot(uri)
+            known = self.checked.get(uri)
+            if known is not None and known.key == snapshot.key:
+                return known
+            checked = await self.checking(snapshot)
+            if checked is not None:
+                return checked
+
+    def checking(self, snapshot: Snapshot) -> asyncio.Task[Checked | None]:
+        """The check of `snapshot`: the one already running for it, or a new one. It gives None when a newer
+        version was asked for before it started."""
+        self.wanted[snapshot.uri] = snapshot.key
+        running = self.running.get(snapshot.uri)
+        if running is not None and running[0] == snapshot.key:
+            return running[1]
+        task = asyncio.ensure_future(self.run_check(snapshot))
+        self.running[snapshot.uri] = (snapshot.key, task)
+        return task
+
+    async def run_check(self, snapshot: Snapshot) -> Checked | None:
+        said = Said()
+        try:
+            checked = await self.in_worker(self.compute, snapshot, said)
+        except Stale:
+            return None
+        finally:
+            if self.running.get(snapshot.uri, (None, None))[1] is asyncio.current_task():
+                del self.running[snapshot.uri]
+            self.say(said)
+        if self.wanted.get(snapshot.uri) == snapshot.key:  # else the document changed or closed meanwhile
+            self.checked[snapshot.uri] = checked
+        return checked
+
+    async def in_worker(self, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self.workers, lambda: function(*args, **kwargs))
+
+    def say(self, said: Said) -> None:
+        for message, kind in said.logged:
+            self.log(message, kind)
+        for message, kind in said.shown:
+            self.show_once(message, kind)
+
+    def compute(self, snapshot: Snapshot, said: Said) -> Checked:
+        """`snapshot` checked, on a worker thread: it reads the client's capabilities and nothing else of the
+        server, and what it has to say goes in `said`."""
+        if self.wanted.get(snapshot.uri) != snapshot.key:
+            raise Stale
+        text = snapshot.text
         bom = text.startswith(BOM)
         source = SourceText(text[1:] if bom else text, bom)
-        checked = Checked(uri, document.version, text, source, Positions(source, self.encoding()))
-        self.checked[uri] = checked
+        checked = Checked(snapshot.uri, snapshot.version, text, source, Positions(source, snapshot.encoding),
+                          key=snapshot.key)
+        uri = snapshot.uri
         path = to_fs_path(uri) if urlsplit(uri).scheme == "file" else None
-        if not is_markdown(uri, document.language_id) or "\x00" in text:
+        if not is_markdown(uri, snapshot.language_id) or "\x00" in text:
             return checked
         try:
             linter = Project(ConfigFinder()).linter(STDIN if path is None else path)
         except InputError as exc:  # a configuration error (ConfigError) among them
-            self.show_once(str(exc))
+            said.shown.append((str(exc), types.MessageType.Error))
             return checked
         size = units(text, "utf-8")
         if size > linter.settings.max_file_size:
-            self.show_once(f"{path or uri}: {size:,} bytes is more than max-file-size "
-                           f"({linter.settings.max_file_size:,} bytes); raise max-file-size to check it",
-                           types.MessageType.Warning)
+            said.shown.append((f"{path or uri}: {size:,} bytes is more than max-file-size "
+                               f"({linter.settings.max_file_size:,} bytes); raise max-file-size to check it",
+                               types.MessageType.Warning))
             return checked
         try:
             checked.document, checked.found = linter.check(source)
         except Exception as exc:  # a bug in kdlint: said, logged, and the server goes on
-            self.internal_error(exc)
+            internal_error(said, exc)
             return checked
         checked.linter = linter
         checked.diagnostics = [self.diagnostic(checked, d) for d in checked.found]
         return checked
 
     def internal_error(self, exc: Exception) -> None:
-        self.log("".join(traceback.format_exception(exc)), types.MessageType.Error)
-        self.show_once(f"internal error: {type(exc).__name__}: {exc} (the traceback is in the log)")
+        said = Said()
+        internal_error(said, exc)
+        self.say(said)
 
     def diagnostic(self, checked: Checked, found: Diagnostic) -> types.Diagnostic:
         positions = checked.positions
@@ -151,8 +243,12 @@ class KdlintServer(LanguageServer):
                                 severity=SEVERITY[found.severity], code=found.code, source=SOURCE,
                                 related_information=related, tags=tags)
 
-    def publish(self, uri: str) -> None:
-        checked = self.check(uri)
+    async def publish(self, uri: str) -> None:
+        snapshot = self.snapshot(uri)
+        known = self.checked.get(uri)
+        checked = known if known is not None and known.key == snapshot.key else await self.checking(snapshot)
+        if checked is None:
+            return  # a newer version is being checked: it is published instead
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, version=checked.version, diagnostics=checked.diagnostics))
 
@@ -164,7 +260,8 @@ class KdlintServer(LanguageServer):
                                                                                 edits=list(edits))])
         return types.WorkspaceEdit(changes={checked.uri: list(edits)})
 
-    def quick_fixes(self, checked: Checked, where: types.Range) -> list[types.CodeAction]:
+    def quick_fixes(self, checked: Checked, where: types.Range, said: Said) -> list[types.CodeAction]:
+        """The quick fixes of the findings in `where` (on a worker: what is to be logged goes in `said`)."""
         assert checked.linter is not None and checked.document is not None
         actions = []
         for found, diagnostic in zip(checked.found, checked.diagnostics):
@@ -173,7 +270,8 @@ class KdlintServer(LanguageServer):
                 continue
             one = fix_one(checked.source, checked.linter, checked.document, found)
             if one.refused is not None:
-                self.log(f"{checked.uri}: {found.code} fix not offered: {one.refused}")
+                said.logged.append((f"{checked.uri}: {found.code} fix not offered: {one.refused}",
+                                    types.MessageType.Info))
                 continue
             safe = fix.applicability is Applicability.SAFE
             edits = [types.TextEdit(range=checked.positions.offset_range(start, end), new_text=content)
@@ -184,14 +282,15 @@ class KdlintServer(LanguageServer):
                 edit=self.workspace_edit(checked, edits)))
         return actions
 
-    def fix_all(self, checked: Checked) -> types.WorkspaceEdit | None:
-        """The edit that makes the document what `kdlint fix` writes; None when that changes nothing."""
+    def fix_all(self, checked: Checked, said: Said) -> types.WorkspaceEdit | None:
+        """The edit that makes the document what `kdlint fix` writes; None when that changes nothing (on a
+        worker: a refusal goes in `said`)."""
         assert checked.linter is not None
         if checked.fixed is None:
             try:
                 checked.fixed = fix_source(checked.source, checked.linter).source.text
             except ContentLossError as exc:
-                self.show_once(f"not fixed, the result would lose content ({exc})", types.MessageType.Warning)
+                said.shown.append((f"not fixed, the result would lose content ({exc})", types.MessageType.Warning))
                 return None
         start, end, new = changed_lines(checked.source.text, checked.fixed)
         if start == end and not new:
@@ -210,13 +309,20 @@ def is_configuration(uri: str) -> bool:
     return Path(unquote(urlsplit(uri).path)).name in CONFIG_NAMES
 
 
-def recheck_all(ls: KdlintServer) -> None:
+async def recheck_all(ls: KdlintServer) -> None:
     """A configuration changed: its errors are said again, and every open list is checked again."""
     ls.shown.clear()
     ls.checked.clear()
-    for document in list(ls.workspace.text_documents.values()):
-        if is_markdown(document.uri, document.language_id):
-            guarded(ls, ls.publish, document.uri)
+    ls.generation += 1  # a check running with the old configuration is not kept
+    uris = [d.uri for d in ls.workspace.text_documents.values() if is_markdown(d.uri, d.language_id)]
+    await asyncio.gather(*(guarded(ls, ls.publish, uri) for uri in uris))
+
+
+def internal_error(said: Said, exc: Exception) -> None:
+    """A bug in kdlint: its traceback for the log, and one message."""
+    said.logged.append(("".join(traceback.format_exception(exc)), types.MessageType.Error))
+    said.shown.append((f"internal error: {type(exc).__name__}: {exc} (the traceback is in the log)",
+                       types.MessageType.Error))
 
 
 def changed_lines(old: str, new: str) -> tuple[int, int, str]:
@@ -248,15 +354,15 @@ def create() -> KdlintServer:
     server = KdlintServer()
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
-    def did_open(ls: KdlintServer, params: types.DidOpenTextDocumentParams) -> None:
-        guarded(ls, ls.publish, params.text_document.uri)
+    async def did_open(ls: KdlintServer, params: types.DidOpenTextDocumentParams) -> None:
+        await guarded(ls, ls.publish, params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     async def did_change(ls: KdlintServer, params: types.DidChangeTextDocumentParams) -> None:
         uri, version = params.text_document.uri, params.text_document.version
         await asyncio.sleep(DELAY)
         if ls.workspace.get_text_document(uri).version == version:  # else a later change checks it
-            guarded(ls, ls.publish, uri)
+            await guarded(ls, ls.publish, uri)
 
     @server.feature(types.INITIALIZED)
     def initialized(ls: KdlintServer, params: types.InitializedParams) -> None:
@@ -267,64 +373,84 @@ def create() -> KdlintServer:
                 register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-    def did_change_watched_files(ls: KdlintServer, params: types.DidChangeWatchedFilesParams) -> None:
+    async def did_change_watched_files(ls: KdlintServer, params: types.DidChangeWatchedFilesParams) -> None:
         if any(is_configuration(change.uri) for change in params.changes):
-            guarded(ls, recheck_all, ls)
+            await guarded(ls, recheck_all, ls)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
-    def did_save(ls: KdlintServer, params: types.DidSaveTextDocumentParams) -> None:
+    async def did_save(ls: KdlintServer, params: types.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri
         if is_configuration(uri):
-            guarded(ls, recheck_all, ls)
+            await guarded(ls, recheck_all, ls)
         else:
-            guarded(ls, ls.publish, uri)
+            await guarded(ls, ls.publish, uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: KdlintServer, params: types.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
         ls.checked.pop(uri, None)
+        ls.wanted.pop(uri, None)  # a check still running for it is dropped
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
         code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=True))
-    def code_action(ls: KdlintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
-        return guarded(ls, code_actions, ls, params) or None
+    async def code_action(ls: KdlintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+        return await guarded(ls, code_actions, ls, params) or None
 
     @server.feature(types.CODE_ACTION_RESOLVE)
-    def code_action_resolve(ls: KdlintServer, action: types.CodeAction) -> types.CodeAction:
+    async def code_action_resolve(ls: KdlintServer, action: types.CodeAction) -> types.CodeAction:
         uri = action.data.get("uri") if isinstance(action.data, dict) else None
         if action.kind == FIX_ALL and isinstance(uri, str):
-            checked = guarded(ls, ls.check, uri)
-            if checked is not None and checked.linter is not None:
-                action.edit = guarded(ls, ls.fix_all, checked)
+            action.edit = await guarded(ls, fix_all_edit, ls, uri)
         return action
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
-    def hover(ls: KdlintServer, params: types.HoverParams) -> types.Hover | None:
-        return guarded(ls, hover_at, ls, params)
+    async def hover(ls: KdlintServer, params: types.HoverParams) -> types.Hover | None:
+        return await guarded(ls, hover_at, ls, params)
+
+    @server.feature(types.SHUTDOWN)
+    def shutdown(ls: KdlintServer, params: None) -> None:
+        ls.workers.shutdown(wait=False, cancel_futures=True)  # the checks not started yet are not wanted
 
     return server
 
 
-def code_actions(ls: KdlintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-    checked = ls.check(params.text_document.uri)
+async def code_actions(ls: KdlintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    checked = await ls.current(params.text_document.uri)
     if checked.linter is None:
         return []
     only = params.context.only
-    actions = ls.quick_fixes(checked, params.range) if wanted(types.CodeActionKind.QuickFix, only) else []
-    if wanted(FIX_ALL, only) and any(found.fixable() for found in checked.found):
-        action = types.CodeAction(title=FIX_ALL_TITLE, kind=FIX_ALL, data={"uri": checked.uri})
-        resolves = get_capability(ls.client_capabilities, "text_document.code_action.resolve_support", None)
-        if resolves is not None and "edit" in resolves.properties:
-            actions.append(action)
-        elif (edit := ls.fix_all(checked)) is not None:
-            action.edit = edit
-            actions.append(action)
+    said = Said()
+    try:
+        actions = await ls.in_worker(ls.quick_fixes, checked, params.range, said) \
+            if wanted(types.CodeActionKind.QuickFix, only) else []
+        if wanted(FIX_ALL, only) and any(found.fixable() for found in checked.found):
+            action = types.CodeAction(title=FIX_ALL_TITLE, kind=FIX_ALL, data={"uri": checked.uri})
+            resolves = get_capability(ls.client_capabilities, "text_document.code_action.resolve_support", None)
+            if resolves is not None and "edit" in resolves.properties:
+                actions.append(action)
+            elif (edit := await ls.in_worker(ls.fix_all, checked, said)) is not None:
+                action.edit = edit
+                actions.append(action)
+    finally:
+        ls.say(said)
     return actions
 
 
-def hover_at(ls: KdlintServer, params: types.HoverParams) -> types.Hover | None:
-    checked = ls.check(params.text_document.uri)
+async def fix_all_edit(ls: KdlintServer, uri: str) -> types.WorkspaceEdit | None:
+    """`source.fixAll.kdlint` resolved: the edit for the document as the editor has it now."""
+    checked = await ls.current(uri)
+    if checked.linter is None:
+        return None
+    said = Said()
+    try:
+        return await ls.in_worker(ls.fix_all, checked, said)
+    finally:
+        ls.say(said)
+
+
+async def hover_at(ls: KdlintServer, params: types.HoverParams) -> types.Hover | None:
+    checked = await ls.current(params.text_document.uri)
     under = [(found, diagnostic) for found, diagnostic in zip(checked.found, checked.diagnostics)
              if contains(diagnostic.range, params.position) and found.code in BY_CODE]
     if not under:
@@ -337,11 +463,12 @@ def hover_at(ls: KdlintServer, params: types.HoverParams) -> types.Hover | None:
     return types.Hover(contents=types.MarkupContent(kind=kind, value=text), range=under[0][1].range)
 
 
-def guarded(ls: KdlintServer, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T | None:
-    """`function(*args)`, or None (said and logged) when it fails: no request or notification stops the
+async def guarded(ls: KdlintServer, function: Callable[P, Awaitable[T]], *args: P.args,
+                        **kwargs: P.kwargs) -> T | None:
+    """`await function(*args)`, or None (said and logged) when it fails: no request or notification stops the
     server."""
     try:
-        return function(*args, **kwargs)
+        return await function(*args, **kwargs)
     except Exception as exc:
         ls.internal_error(exc)
         return None
