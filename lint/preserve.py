@@ -122,8 +122,23 @@ def _rewritten(text: str, rewrites: Mapping[str, str]) -> str:
     (`http://a.pdf%20(http://a.pdf)`): those cannot be followed token by token."""
     for old, new in rewrites.items():
         if not ANY_URL.fullmatch(old):
-            text = text.replace(old, new)
+            text = _replaced_outside(text, old, new)
     return text
+
+
+def _replaced_outside(text: str, old: str, new: str) -> str:
+    """`text` with every `old` replaced by `new`, except where it is part of a `new` already: a scheme
+    written before a bare `github.com/...` makes a URL that holds the old text."""
+    if old not in new:
+        return text.replace(old, new)
+    inside = [(m.start(), m.start() + len(new)) for m in re.finditer(re.escape(new), text)]
+    pieces, cursor = [], 0
+    for m in re.finditer(re.escape(old), text):
+        if any(start <= m.start() and m.end() <= end for start, end in inside):
+            continue
+        pieces += [text[cursor:m.start()], new]
+        cursor = m.end()
+    return "".join(pieces) + text[cursor:]
 
 
 def losses(before: Snapshot, after: Snapshot, dropped: int = 0) -> list[str]:
