@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
+from lsp_frames import frames, unframed
 from lsprotocol import types
 from pytest_lsp import LanguageClient, client_capabilities, make_test_lsp_client
 
@@ -348,6 +349,34 @@ def test_requests_are_answered_while_a_long_list_is_checked(listing: Path) -> No
     answered_first, found = run(scenario())
     assert answered_first
     assert found == 4000  # every entry's `http://` (KD501)
+
+
+def test_a_session_written_at_once_is_answered_whole(listing: Path) -> None:
+    """A client may write a whole session and close the pipe, exit sent without waiting for the answer to
+    shutdown: what it asked before is answered, the long list's diagnostics published, and the exit code is
+    0. (pygls stops at the end of its input and drops what is still running; shutdown cancels what is.)"""
+    uri = (listing.parent / "LONG.md").as_uri()
+    entries = "".join(f"- **Paper number {n} on distillation, CVPR 2019**\n  - http://arxiv.org/abs/1904.{n:05d}\n"
+                      "  - *Ann Author, Bob Writer.*\n\n" for n in range(2000))
+    session = frames(
+        {"id": 1, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}},
+        {"method": "initialized", "params": {}},
+        {"method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": uri, "languageId": "markdown", "version": 1, "text": "## Papers\n\n" + entries}}},
+        {"id": 2, "method": "textDocument/codeAction", "params": {
+            "textDocument": {"uri": uri}, "range": {"start": {"line": 3, "character": 0},
+                                                    "end": {"line": 4, "character": 0}},
+            "context": {"diagnostics": [], "only": ["quickfix"]}}},
+        {"id": 3, "method": "shutdown"},
+        {"method": "exit"})
+    done = subprocess.run([sys.executable, "-m", "kdlint", "server"], input=session, capture_output=True,
+                          cwd=listing.parent, timeout=120)
+    assert done.returncode == 0, done.stderr
+    answers = {m.get("id", m.get("method")): m for m in unframed(done.stdout)}
+    assert len(answers["textDocument/publishDiagnostics"]["params"]["diagnostics"]) == 2000  # KD501 each
+    assert [a["title"] for a in answers[2]["result"]] == ["KD501: Use https"]
+    assert answers[3] == {"id": 3, "jsonrpc": "2.0", "result": None}
+    assert b"Traceback" not in done.stderr
 
 
 @pytest.mark.parametrize(("name", "text", "codes"), [

@@ -19,10 +19,10 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fake_github import FakeGitHub, serve
+from lsp_frames import frames, unframed
 
 REPO = Path(__file__).resolve().parent.parent
 LIST = ("## A\n\n"
@@ -159,34 +159,13 @@ def test_catalogue_commands(installed: Installed) -> None:
     assert (version.returncode, version.stdout) == (0, f"kdlint, version {__version__}\n")
 
 
-def _frames(*messages: dict[str, object]) -> bytes:
-    """JSON-RPC messages as LSP frames them: a Content-Length header, a blank line, the JSON."""
-    out = b""
-    for message in messages:
-        body = json.dumps({"jsonrpc": "2.0", **message}).encode()
-        out += b"Content-Length: %d\r\n\r\n" % len(body) + body
-    return out
-
-
-def _unframed(data: bytes) -> list[dict[str, Any]]:
-    found = []
-    while data:
-        header, _, rest = data.partition(b"\r\n\r\n")
-        match = re.search(rb"Content-Length: (\d+)", header)
-        assert match, header
-        length = int(match.group(1))
-        found.append(json.loads(rest[:length]))
-        data = rest[length:]
-    return found
-
-
 def test_the_language_server(installed: Installed, listing: Path) -> None:
     """`kdlint server` from the wheel (pygls installed with it): a short session, written at once as a client
     may pipeline it: initialize, open the list, ask for its fixes, shut down, exit."""
     done = installed.run("server", "--help")
     assert done.returncode == 0 and "language server" in done.stdout, done.stderr
     uri = listing.as_uri()
-    session = _frames(
+    session = frames(
         {"id": 1, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}},
         {"method": "initialized", "params": {}},
         {"method": "textDocument/didOpen", "params": {"textDocument": {
@@ -200,7 +179,7 @@ def test_the_language_server(installed: Installed, listing: Path) -> None:
     done = subprocess.run([str(installed.bin / "kdlint"), "server"], input=session, capture_output=True,
                           cwd=installed.cwd, env=clean, timeout=120)
     assert done.returncode == 0, done.stderr
-    answers = {m.get("id", m.get("method")): m for m in _unframed(done.stdout)}
+    answers = {m.get("id", m.get("method")): m for m in unframed(done.stdout)}
     assert answers[1]["result"]["serverInfo"]["name"] == "kdlint"
     published = answers["textDocument/publishDiagnostics"]["params"]
     assert [(d["code"], d["range"]["start"]) for d in published["diagnostics"]] == [

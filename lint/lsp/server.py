@@ -29,14 +29,16 @@ keeps serving.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import json
 import os
 import sys
 import traceback
 from collections.abc import Awaitable, Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import CancelledError, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import BinaryIO, ParamSpec, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from lsprotocol import types
@@ -61,6 +63,7 @@ FIX_ALL_TITLE = "Fix all safe kdlint findings"
 DELAY = 0.2  # seconds of quiet after a change before the document is checked again
 SOURCE = "kdlint"
 WORKERS = 2  # a short list opened beside a long one being checked is not queued behind it
+FINISHING = 10.0  # seconds a shutdown request waits for the requests and checks the client sent before it
 P = ParamSpec("P")
 T = TypeVar("T")
 SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning}
@@ -120,6 +123,19 @@ class KdlintServer(LanguageServer):
         self.wanted: dict[str, tuple[int, int | None, str]] = {}  # per document, the version to check next
         self.generation = 0  # counts the configuration changes
         self.workers = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="kdlint-check")
+        self.busy: set[asyncio.Task[object]] = set()  # the handlers at work: a shutdown lets them finish
+        self.stopping = False  # a shutdown was asked for: until pygls has answered it, the input waits
+        self.loop: asyncio.AbstractEventLoop | None = None  # pygls's, once a handler ran on it
+
+    async def finish(self) -> None:
+        """Until the handlers at work are done, and a shutdown asked for is answered (FINISHING seconds at
+        most): what runs when the input ends."""
+        await asyncio.sleep(0)  # the handlers of the last messages read start first
+        deadline = asyncio.get_running_loop().time() + FINISHING
+        while self.busy or (self.stopping and not getattr(self.protocol, "_shutdown", False)):
+            if asyncio.get_running_loop().time() > deadline:
+                return
+            await asyncio.sleep(0.01)
 
     def capable(self, name: str) -> bool:
         return bool(get_capability(self.client_capabilities, name, None))
@@ -409,8 +425,14 @@ def create() -> KdlintServer:
         return await guarded(ls, hover_at, ls, params)
 
     @server.feature(types.SHUTDOWN)
-    def shutdown(ls: KdlintServer, params: None) -> None:
-        ls.workers.shutdown(wait=False, cancel_futures=True)  # the checks not started yet are not wanted
+    async def shutdown(ls: KdlintServer, params: None) -> None:
+        # What the client asked before it asked to shut down is answered (pygls cancels what is still running
+        # when this returns), within FINISHING seconds; then the checks not started are not wanted.
+        ls.loop = asyncio.get_running_loop()
+        ls.stopping = True
+        if ls.busy:
+            await asyncio.wait(set(ls.busy), timeout=FINISHING)
+        ls.workers.shutdown(wait=False, cancel_futures=True)
 
     return server
 
@@ -464,14 +486,61 @@ async def hover_at(ls: KdlintServer, params: types.HoverParams) -> types.Hover |
 
 
 async def guarded(ls: KdlintServer, function: Callable[P, Awaitable[T]], *args: P.args,
-                        **kwargs: P.kwargs) -> T | None:
+                  **kwargs: P.kwargs) -> T | None:
     """`await function(*args)`, or None (said and logged) when it fails: no request or notification stops the
-    server."""
+    server. While it runs, a shutdown or the end of the input waits for it."""
+    ls.loop = asyncio.get_running_loop()
+    task = asyncio.current_task()
+    if task is not None:
+        ls.busy.add(task)
     try:
         return await function(*args, **kwargs)
     except Exception as exc:
         ls.internal_error(exc)
         return None
+    finally:
+        ls.busy.discard(task)  # type: ignore[arg-type]
+
+
+class FinishingInput:
+    """Standard input for pygls, whose end and whose exit notification wait (FINISHING seconds at most) until
+    the server has done what the client asked before them. pygls stops at the end of its input, dropping what
+    is still running, and exits on an exit notification even while a shutdown still waits; a client may write
+    a whole session at once, exit after shutdown without waiting for its answer, and close the pipe. The
+    waiting is done here, on pygls's reading thread, so the event loop goes on meanwhile."""
+
+    def __init__(self, stream: BinaryIO, server: KdlintServer) -> None:
+        self.stream, self.server = stream, server
+
+    def readline(self) -> bytes:
+        line = self.stream.readline()
+        if not line:
+            self.finish()
+        return line
+
+    def read(self, size: int = -1) -> bytes:
+        body = self.stream.read(size)
+        if not body or is_exit(body):
+            self.finish()
+        return body
+
+    def finish(self) -> None:
+        loop = self.server.loop
+        if loop is not None and not loop.is_closed():
+            # The loop stopped (an exit) or the work outlasted its time: the input ends all the same.
+            with contextlib.suppress(TimeoutError, RuntimeError, CancelledError):
+                asyncio.run_coroutine_threadsafe(self.server.finish(), loop).result(FINISHING + 1)
+
+
+def is_exit(body: bytes) -> bool:
+    """Whether a message's body is LSP's exit notification."""
+    if len(body) > 200 or b"exit" not in body:
+        return False
+    try:
+        message = json.loads(body)
+    except ValueError:
+        return False
+    return isinstance(message, dict) and message.get("method") == types.EXIT and "id" not in message
 
 
 def serve() -> int:
@@ -483,5 +552,5 @@ def serve() -> int:
     protocol = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     server = create()
-    server.start_io(sys.stdin.buffer, protocol)
+    server.start_io(FinishingInput(sys.stdin.buffer, server), protocol)  # type: ignore[arg-type]
     return 0 if getattr(server.protocol, "_shutdown", False) else 1
