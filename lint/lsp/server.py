@@ -499,7 +499,7 @@ async def guarded(ls: KdlintServer, function: Callable[P, Awaitable[T]], *args: 
         ls.internal_error(exc)
         return None
     finally:
-        ls.busy.discard(task)  # type: ignore[arg-type]
+        ls.busy.discard(task)
 
 
 class FinishingInput:
