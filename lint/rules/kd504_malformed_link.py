@@ -46,11 +46,13 @@ from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span, 
 from ..urls import HTTPS_HOSTS
 from .base import Fixable, Rule
 
-HOST = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}"
+# A host name (`name.tld`). Possessive, and never begun inside a word: a search stays linear on any input.
+HOST = r"(?:[A-Za-z0-9-]++\.)++[A-Za-z]{2,}+"
 # A scheme and its separator, up to a host name: `ttps://`, `https//`, `https:/`, `https:\\`, `https:`.
-SCHEME = re.compile(r"(?P<scheme>[A-Za-z]{2,7})(?P<separator>:[/\\]{0,3}|[/\\]{1,3})(?=" + HOST + r"(?:[/:?#]|$))")
+SCHEME = re.compile(r"(?<![A-Za-z])(?P<scheme>[A-Za-z]{2,7}+)(?P<separator>:[/\\]{0,3}+|[/\\]{1,3}+)"
+                    r"(?=" + HOST + r"(?:[/:?#]|$))")
 GOOD = re.compile(r"https?://", re.IGNORECASE)
-NO_SCHEME = re.compile(r"(?P<host>" + HOST + r")(?=[/?#]|$)")
+NO_SCHEME = re.compile(r"(?<![A-Za-z0-9.-])(?P<host>" + HOST + r")(?=[/?#]|$)")
 WANTED = ("http", "https")
 
 
