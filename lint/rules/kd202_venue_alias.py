@@ -31,6 +31,11 @@ which some lists use to mark a paper under review, not an accepted one; a
 list that writes HOUSE_STYLE_LEAST or more such venues does so on purpose
 and is not told so.
 
+A spelling that names the venue and says more is not reported: a
+presentation or track (`CVPR Oral`, `CVPR Highlight`, `ACL Long`) or a joint
+event's official name (`ACL-IJCNLP 2021`, `EMNLP-CoNLL 2012`). Rewriting it
+would lose what it adds (QUALIFIERS).
+
 A spelling that the list writes throughout (HOUSE_STYLE_LEAST or more times,
 and in HOUSE_SHARE of that venue's pairs) is its house spelling and is not
 reported: another letter case (`Arxiv 2024`) or an abbreviation (`PR` for
@@ -41,6 +46,7 @@ reported.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -51,6 +57,11 @@ from ..venues import Venue
 from .base import Fixable, Rule
 
 MAX_TYPO = 2  # edits: `NeurlPS` is NeurIPS misspelled, `PR` is Pattern Recognition abbreviated
+# Words a spelling adds to its venue's name that say something the name does not: how the paper was presented,
+# its track, or the joint event it appeared at.
+QUALIFIERS = frozenset({"oral", "spotlight", "highlight", "poster", "long", "short", "main",
+                        "ijcnlp", "conll", "coling"})
+WORD = re.compile(r"[^\W_]+")
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
@@ -66,6 +77,8 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         if match.historical and ctx.vocabulary.keep_historical_names:
             continue
         canonical = match.venue.name
+        if _says_more(pair.venue, canonical):
+            continue
         if _marks_submission(pair.venue, canonical, match.venue.kind) and submissions >= HOUSE_STYLE_LEAST:
             continue  # the list marks submissions in lower case throughout: `iclr 2021` is its convention
         if _marks_submission(pair.venue, canonical, match.venue.kind):
@@ -81,6 +94,12 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                   edits=(Edit.replace(pair.venue_span, canonical),),
                       changes=(TextChange(pair.venue, canonical),))
         yield RULE.diagnostic(f"venue `{pair.venue}` should be written `{canonical}`", pair.venue_span, fix)
+
+
+def _says_more(written: str, canonical: str) -> bool:
+    """Whether `written` is the venue's name with a qualifier added (`CVPR Oral`, `ACL-IJCNLP`)."""
+    words = set(WORD.findall(written.casefold()))
+    return bool(words & QUALIFIERS) and set(WORD.findall(canonical.casefold())) <= words
 
 
 def _lower_case_convention(ctx: Context) -> int:
