@@ -54,6 +54,7 @@ from ..context import Context
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, TextChange
 from ..house_style import HOUSE_SHARE, HOUSE_STYLE_LEAST
 from ..venues import Venue
+from ..words import edit_distance
 from .base import Fixable, Rule
 
 MAX_TYPO = 2  # edits: `NeurlPS` is NeurIPS misspelled, `PR` is Pattern Recognition abbreviated
@@ -140,26 +141,12 @@ def _abbreviation(spelling: str, venue: Venue) -> bool:
     """Whether `spelling` names `venue` otherwise than by a slip: not within MAX_TYPO edits of its name,
     and not one of its earlier names."""
     folded = _fold(spelling)
-    return (_distance(folded, _fold(venue.name)) > MAX_TYPO
+    return (edit_distance(folded, _fold(venue.name)) > MAX_TYPO
             and all(_fold(rename.name) != folded for rename in venue.renamed_from))
 
 
 def _fold(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
-
-
-def _distance(a: str, b: str) -> int:
-    """Edit distance (insertions, deletions, substitutions, adjacent swaps) between two short strings."""
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[-1]
 
 
 def _marks_submission(written: str, canonical: str, kind: str) -> bool:

@@ -2,7 +2,8 @@
 
 ## What it does
 Reports links in entries whose target cannot lead where it was meant to:
-- a misspelt scheme, one letter away from `http` or `https`: `ttps://`,
+- a misspelt scheme, one edit (a letter added, dropped, replaced or two
+  swapped) away from `http` or `https`: `ttps://`,
   `htps://`, `hhttps://`;
 - a broken separator: `https//`, `https:/`, `https:\\\\`, `https:github.com`;
 - a broken scheme doubled onto a good one: `https://https//github.com/...`
@@ -44,6 +45,7 @@ from collections.abc import Iterator
 from ..context import Context
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span, UrlChange
 from ..urls import HTTPS_HOSTS
+from ..words import edit_distance
 from .base import Fixable, Rule
 
 # A host name (`name.tld`). Possessive, and never begun inside a word: a search stays linear on any input.
@@ -56,16 +58,6 @@ NO_SCHEME = re.compile(r"(?<![A-Za-z0-9.-])(?P<host>" + HOST + r")(?=[/?#]|$)")
 WANTED = ("http", "https")
 
 
-def one_letter_away(word: str, target: str) -> bool:
-    """Whether one letter added, dropped or replaced makes `word` the `target`."""
-    if abs(len(word) - len(target)) > 1 or word == target:
-        return False
-    if len(word) == len(target):
-        return sum(a != b for a, b in zip(word, target)) == 1
-    short, long = sorted((word, target), key=len)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
-
-
 def broken_scheme(url: str, start: int = 0) -> re.Match[str] | None:
     """The scheme at `start` of `url` when it is meant as http(s) but written wrong, else None."""
     m = SCHEME.match(url, start)
@@ -74,7 +66,7 @@ def broken_scheme(url: str, start: int = 0) -> re.Match[str] | None:
     scheme = m.group("scheme").lower()
     if scheme in WANTED:
         return m if m.group("separator") != "://" else None
-    return m if any(one_letter_away(scheme, wanted) for wanted in WANTED) else None
+    return m if any(edit_distance(scheme, wanted) == 1 for wanted in WANTED) else None
 
 
 def repaired(scheme: str) -> str:
